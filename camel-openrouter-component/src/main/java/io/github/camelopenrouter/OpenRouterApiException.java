@@ -1,0 +1,96 @@
+package io.github.camelopenrouter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.RuntimeCamelException;
+
+/**
+ * OpenRouter answered with an error: a non-2xx status, or a 200 whose body carries an {@code error} (generation failed
+ * after it started). Carries what a route needs to decide what to do: the HTTP status, OpenRouter's code, message and
+ * metadata (error type, moderation reasons, provider).
+ */
+public class OpenRouterApiException extends RuntimeCamelException {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 524, 529);
+
+    private final int statusCode;
+    private final int errorCode;
+    private final String errorMessage;
+    private final transient JsonNode metadata;
+    private final String responseExcerpt;
+
+    public OpenRouterApiException(String message, int statusCode, int errorCode, String errorMessage, JsonNode metadata,
+                                  String responseExcerpt) {
+        super(message);
+        this.statusCode = statusCode;
+        this.errorCode = errorCode;
+        this.errorMessage = errorMessage;
+        this.metadata = metadata;
+        this.responseExcerpt = responseExcerpt;
+    }
+
+    /** The HTTP status of the reply (200 when the error came inside a successful reply). */
+    public int getStatusCode() {
+        return statusCode;
+    }
+
+    /** OpenRouter's error code: usually the HTTP status, or the code inside a 200 reply's error. */
+    public int getErrorCode() {
+        return errorCode;
+    }
+
+    /** OpenRouter's own message, without the status prefix. */
+    public String getErrorMessage() {
+        return errorMessage;
+    }
+
+    /** OpenRouter's {@code error.metadata}, or null. */
+    public JsonNode getMetadata() {
+        return metadata;
+    }
+
+    /** {@code metadata.error_type}, the stable field to switch on (rate_limit_exceeded, payment_required, ...). */
+    public String getErrorType() {
+        return metadataText("error_type");
+    }
+
+    /** {@code metadata.provider_name}: the provider that failed or flagged the input. */
+    public String getProviderName() {
+        return metadataText("provider_name");
+    }
+
+    /** {@code metadata.reasons}: why moderation flagged the input (403). */
+    public List<String> getModerationReasons() {
+        List<String> reasons = new ArrayList<>();
+        JsonNode node = metadata == null ? null : metadata.get("reasons");
+        if (node != null && node.isArray()) {
+            node.forEach(reason -> reasons.add(reason.asText()));
+        }
+        return reasons;
+    }
+
+    /** {@code metadata.flagged_input}: the part of the input moderation flagged (403). */
+    public String getFlaggedInput() {
+        return metadataText("flagged_input");
+    }
+
+    /** The start of a reply body that was not OpenRouter's JSON (an HTML page from a proxy), or null. */
+    public String getResponseExcerpt() {
+        return responseExcerpt;
+    }
+
+    /** Whether sending the same request again later may succeed (408, 429, 5xx overload and provider errors). */
+    public boolean isRetryable() {
+        return RETRYABLE.contains(statusCode) || statusCode == 200 && RETRYABLE.contains(errorCode);
+    }
+
+    private String metadataText(String field) {
+        JsonNode value = metadata == null ? null : metadata.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.camelopenrouter;
+
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/** Creates {@code openrouter:} endpoints; options set here are the defaults of every endpoint. */
+@Component("openrouter")
+public class OpenRouterComponent extends DefaultComponent {
+
+    static final String API_KEY_VARIABLE = "OPENROUTER_API_KEY";
+
+    @Metadata(description = "The component's configuration: the defaults of every endpoint.")
+    private OpenRouterConfiguration configuration = new OpenRouterConfiguration();
+
+    /** Reads environment variables; replaceable so a test can run without touching the real environment. */
+    private UnaryOperator<String> environment = System::getenv;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        OpenRouterConfiguration endpointConfiguration = configuration.copy();
+        endpointConfiguration.setOperation(operation(remaining));
+        OpenRouterEndpoint endpoint = new OpenRouterEndpoint(uri, this, endpointConfiguration);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    private static OpenRouterOperation operation(String remaining) {
+        try {
+            return OpenRouterOperation.valueOf(remaining);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown OpenRouter operation '" + remaining + "': use openrouter:chat", e);
+        }
+    }
+
+    public OpenRouterConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(OpenRouterConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    String environmentVariable(String name) {
+        return environment.apply(name);
+    }
+
+    void setEnvironment(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+}

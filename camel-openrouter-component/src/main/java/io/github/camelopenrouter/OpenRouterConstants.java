@@ -1,0 +1,100 @@
+package io.github.camelopenrouter;
+
+import org.apache.camel.spi.Metadata;
+
+/** Headers and exchange properties the component reads and writes. A header read here beats the endpoint option. */
+public final class OpenRouterConstants {
+
+    // read
+
+    @Metadata(label = "producer", description = "The model to use, for example google/gemini-2.5-flash; overrides the"
+                                                + " model option.",
+              javaType = "String")
+    public static final String MODEL = "CamelOpenRouterModel";
+
+    @Metadata(label = "producer", description = "The PDF parsing engine (mistral-ocr, cloudflare-ai, native, pdf-text);"
+                                                + " overrides the pdfEngine option.",
+              javaType = "String")
+    public static final String PDF_ENGINE = "CamelOpenRouterPdfEngine";
+
+    @Metadata(label = "producer", description = "The instruction sent as the first text part, before the body;"
+                                                + " overrides the prompt option.",
+              javaType = "String")
+    public static final String PROMPT = "CamelOpenRouterPrompt";
+
+    @Metadata(label = "producer", description = "The system message; overrides the systemMessage option.",
+              javaType = "String")
+    public static final String SYSTEM_MESSAGE = "CamelOpenRouterSystemMessage";
+
+    @Metadata(label = "producer", description = "The media type of the body (for example application/pdf); overrides"
+                                                + " detection from the content, Content-Type and file name.",
+              javaType = "String")
+    public static final String MEDIA_TYPE = "CamelOpenRouterMediaType";
+
+    @Metadata(label = "producer", description = "The file name sent with a PDF and used to detect the type; defaults"
+                                                + " to CamelFileName or the attachment's name.",
+              javaType = "String")
+    public static final String FILE_NAME = "CamelOpenRouterFileName";
+
+    @Metadata(label = "producer", description = "Identifies a conversation: earlier turns (with their file annotations)"
+                                                + " are sent before this message, so a PDF is parsed only once.",
+              javaType = "String")
+    public static final String CONVERSATION_ID = "CamelOpenRouterConversationId";
+
+    @Metadata(label = "producer", description = "Sampling temperature, 0 to 2; overrides the temperature option.",
+              javaType = "Double")
+    public static final String TEMPERATURE = "CamelOpenRouterTemperature";
+
+    @Metadata(label = "producer", description = "The maximum number of tokens to generate; overrides the maxTokens"
+                                                + " option.",
+              javaType = "Integer")
+    public static final String MAX_TOKENS = "CamelOpenRouterMaxTokens";
+
+    // written
+
+    @Metadata(label = "producer", description = "The generation id of the reply (gen-...), usable with OpenRouter's"
+                                                + " generation endpoint.",
+              javaType = "String")
+    public static final String RESPONSE_ID = "CamelOpenRouterResponseId";
+
+    @Metadata(label = "producer", description = "The model that actually answered (it may differ from the requested one"
+                                                + " with fallbacks or openrouter/auto).",
+              javaType = "String")
+    public static final String RESPONSE_MODEL = "CamelOpenRouterResponseModel";
+
+    @Metadata(label = "producer", description = "The provider that served the request.", javaType = "String")
+    public static final String PROVIDER = "CamelOpenRouterProvider";
+
+    @Metadata(label = "producer", description = "Why generation stopped: stop, length, tool_calls, content_filter, ...",
+              javaType = "String")
+    public static final String FINISH_REASON = "CamelOpenRouterFinishReason";
+
+    @Metadata(label = "producer", description = "Tokens in the prompt, files included.", javaType = "Integer")
+    public static final String PROMPT_TOKENS = "CamelOpenRouterPromptTokens";
+
+    @Metadata(label = "producer", description = "Tokens generated.", javaType = "Integer")
+    public static final String COMPLETION_TOKENS = "CamelOpenRouterCompletionTokens";
+
+    @Metadata(label = "producer", description = "Prompt plus completion tokens.", javaType = "Integer")
+    public static final String TOTAL_TOKENS = "CamelOpenRouterTotalTokens";
+
+    @Metadata(label = "producer", description = "What the request cost, in USD credits, as OpenRouter reports it.",
+              javaType = "Double")
+    public static final String COST = "CamelOpenRouterCost";
+
+    @Metadata(label = "producer", description = "The reply's annotations (file annotations of parsed PDFs, URL"
+                                                + " citations), as a Jackson JsonNode array; set only when present.",
+              javaType = "com.fasterxml.jackson.databind.JsonNode")
+    public static final String ANNOTATIONS = "CamelOpenRouterAnnotations";
+
+    @Metadata(label = "producer", description = "Attachments that were not sent because their type is not supported,"
+                                                + " as a list of name (type) strings; set only when some were skipped.",
+              javaType = "java.util.List<String>")
+    public static final String SKIPPED_ATTACHMENTS = "CamelOpenRouterSkippedAttachments";
+
+    /** Exchange property holding the whole parsed reply, an {@code io.github.camelopenrouter.wire.ChatResponse}. */
+    public static final String RESPONSE = "CamelOpenRouterResponse";
+
+    private OpenRouterConstants() {
+    }
+}

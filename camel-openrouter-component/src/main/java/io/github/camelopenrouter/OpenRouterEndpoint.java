@@ -1,0 +1,145 @@
+package io.github.camelopenrouter;
+
+import java.net.http.HttpClient;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.camelopenrouter.client.OpenRouterClient;
+import io.github.camelopenrouter.conversation.ConversationStore;
+import io.github.camelopenrouter.conversation.InMemoryConversationStore;
+import io.github.camelopenrouter.request.ChatRequestFactory;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the exchange - text, files, images, PDFs, audio, video, URLs or mail attachments - to an OpenRouter model and
+ * returns the model's answer.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "openrouter", title = "OpenRouter", syntax = "openrouter:operation",
+             producerOnly = true, category = { Category.AI }, headersClass = OpenRouterConstants.class)
+public class OpenRouterEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenRouterEndpoint.class);
+
+    @UriParam
+    private OpenRouterConfiguration configuration;
+
+    private OpenRouterClient client;
+    private ChatRequestFactory requestFactory;
+    private ConversationStore conversationStore;
+    private ExecutorService clientExecutor;
+    private final AtomicBoolean pdfEngineWarned = new AtomicBoolean();
+
+    public OpenRouterEndpoint(String uri, OpenRouterComponent component, OpenRouterConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public OpenRouterComponent getComponent() {
+        return (OpenRouterComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new OpenRouterProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("The openrouter component only sends (use it in to(), not from())");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        String apiKey = resolveApiKey();
+        HttpClient http = configuration.getHttpClient();
+        if (http == null) {
+            clientExecutor = getCamelContext().getExecutorServiceManager()
+                    .newFixedThreadPool(this, "OpenRouterClient", Math.max(1, configuration.getClientThreads()));
+            http = HttpClient.newBuilder().executor(clientExecutor).build();
+        }
+        client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
+                configuration.getAppTitle());
+        conversationStore = configuration.getConversationStore() != null
+                ? configuration.getConversationStore()
+                : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes());
+        requestFactory = new ChatRequestFactory(configuration, conversationStore);
+    }
+
+    private String resolveApiKey() {
+        String key = configuration.getApiKey();
+        if (key == null || key.isBlank()) {
+            key = getComponent().environmentVariable(OpenRouterComponent.API_KEY_VARIABLE);
+        }
+        if (key == null || key.isBlank()) {
+            throw new IllegalStateException("No OpenRouter API key for " + getEndpointBaseUri() + ": set the apiKey option"
+                                            + " (for example camel.component.openrouter.api-key={{env:OPENROUTER_API_KEY}})"
+                                            + " or the environment variable " + OpenRouterComponent.API_KEY_VARIABLE);
+        }
+        return key.trim();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (clientExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(clientExecutor);
+            clientExecutor = null;
+        }
+        super.doStop();
+    }
+
+    /** OpenRouter silently falls back to a paid OCR engine for PDFs when no engine is chosen: say so, once. */
+    void warnPdfWithoutEngineOnce() {
+        if (pdfEngineWarned.compareAndSet(false, true)) {
+            LOG.warn("{} sends PDFs without a pdfEngine: OpenRouter then uses the model's native file support and may fall"
+                     + " back to the paid mistral-ocr engine. Set pdfEngine (cloudflare-ai is free) to choose.",
+                    getEndpointBaseUri());
+        }
+    }
+
+    public OpenRouterConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(OpenRouterConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    OpenRouterClient getClient() {
+        return client;
+    }
+
+    ChatRequestFactory getRequestFactory() {
+        return requestFactory;
+    }
+
+    public ConversationStore getConversationStore() {
+        return conversationStore;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        return configuration.getModel() == null ? null : Map.of("model", configuration.getModel());
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.camelopenrouter.conversation;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A conversation store in this JVM's heap, bounded by a number of conversations and a number of bytes; the least
+ * recently used conversations are evicted first. An evicted conversation simply starts afresh (its PDFs are parsed
+ * again).
+ */
+public final class InMemoryConversationStore implements ConversationStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InMemoryConversationStore.class);
+
+    private final int maxConversations;
+    private final long maxBytes;
+    private final LinkedHashMap<String, Conversation> conversations = new LinkedHashMap<>(16, 0.75f, true);
+    private long bytes;
+
+    public InMemoryConversationStore(int maxConversations, long maxBytes) {
+        if (maxConversations < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("a conversation store needs room for at least one conversation and one byte");
+        }
+        this.maxConversations = maxConversations;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public synchronized List<ConversationTurn> load(String conversationId) {
+        Conversation conversation = conversations.get(conversationId);
+        return conversation == null ? List.of() : List.copyOf(conversation.turns);
+    }
+
+    @Override
+    public synchronized void append(String conversationId, ConversationTurn turn) {
+        if (turn.sizeInBytes() > maxBytes) {
+            LOG.warn("Conversation {} is not remembered: its turn of {} bytes exceeds the store's {} bytes", conversationId,
+                    turn.sizeInBytes(), maxBytes);
+            remove(conversationId);
+            return;
+        }
+        Conversation conversation = conversations.computeIfAbsent(conversationId, id -> new Conversation());
+        conversation.turns.add(turn);
+        conversation.bytes += turn.sizeInBytes();
+        bytes += turn.sizeInBytes();
+        evict(conversationId);
+    }
+
+    @Override
+    public synchronized void remove(String conversationId) {
+        Conversation removed = conversations.remove(conversationId);
+        if (removed != null) {
+            bytes -= removed.bytes;
+        }
+    }
+
+    public synchronized int size() {
+        return conversations.size();
+    }
+
+    public synchronized long sizeInBytes() {
+        return bytes;
+    }
+
+    private void evict(String keep) {
+        Iterator<Map.Entry<String, Conversation>> eldest = conversations.entrySet().iterator();
+        while ((conversations.size() > maxConversations || bytes > maxBytes) && eldest.hasNext()) {
+            Map.Entry<String, Conversation> entry = eldest.next();
+            if (entry.getKey().equals(keep) && conversations.size() > 1) {
+                continue;
+            }
+            bytes -= entry.getValue().bytes;
+            eldest.remove();
+            LOG.debug("Evicted conversation {} from the in-memory store", entry.getKey());
+        }
+    }
+
+    private static final class Conversation {
+        private final List<ConversationTurn> turns = new ArrayList<>();
+        private long bytes;
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.camelopenrouter.request;
+
+import java.io.File;
+import java.io.InputStream;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelopenrouter.OpenRouterInputException;
+import io.github.camelopenrouter.media.BinaryContent;
+import io.github.camelopenrouter.media.BinaryContents;
+import io.github.camelopenrouter.media.MediaTypeDetector;
+import io.github.camelopenrouter.media.MediaTypeDetector.Detection;
+import io.github.camelopenrouter.wire.ContentPart;
+import jakarta.activation.DataHandler;
+import org.apache.camel.Exchange;
+import org.apache.camel.StreamCache;
+import org.apache.camel.WrappedFile;
+import org.apache.camel.attachment.Attachment;
+import org.apache.camel.attachment.AttachmentMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps what the route carries to content parts: text, URLs by reference, binaries by detected type, collections of
+ * these, and mail attachments. Nothing is sent from here; an unusable body fails with {@link OpenRouterInputException}.
+ */
+public final class BodyMapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BodyMapper.class);
+
+    static final String SUPPORTED_BODIES = "String, byte[], InputStream, File, Path, URL or URI (http/https),"
+                                           + " a file from the file/ftp/sftp components, DataHandler, a stream cache,"
+                                           + " a collection or array of these, or a message with attachments";
+
+    private BodyMapper() {
+    }
+
+    static BodyParts map(Exchange exchange, RequestSettings settings) {
+        List<ContentPart> parts = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        Object body = exchange.getMessage().getBody();
+        if (exchange.getMessage() instanceof AttachmentMessage mail && mail.hasAttachments()) {
+            mapAttachments(mail, exchange, settings, parts, skipped);
+        } else {
+            mapBody(body, exchange, settings, true, parts);
+        }
+        return BodyParts.textFirst(parts, skipped);
+    }
+
+    private static void mapBody(Object body, Exchange exchange, RequestSettings settings, boolean single,
+            List<ContentPart> parts) {
+        if (body == null) {
+            return;
+        }
+        if (body instanceof String text) {
+            mapText(text, settings, parts);
+        } else if (body instanceof URL url) {
+            parts.add(UrlReferences.fromUrl(url, settings.mediaType(), settings.imageDetail()));
+        } else if (body instanceof URI uri) {
+            parts.add(UrlReferences.fromUri(uri, settings.mediaType(), settings.imageDetail()));
+        } else if (body instanceof CharSequence || body instanceof Reader) {
+            mapText(exchange.getContext().getTypeConverter().convertTo(String.class, exchange, body), settings, parts);
+        } else if (body instanceof Collection<?> items) {
+            for (Object item : items) {
+                mapBody(item, exchange, settings, false, parts);
+            }
+        } else if (body instanceof Object[] items) {
+            for (Object item : items) {
+                mapBody(item, exchange, settings, false, parts);
+            }
+        } else if (isBinary(body)) {
+            // in a collection each element names itself; the exchange's file name and type describe a single body only
+            String fileName = single ? settings.fileName() : null;
+            String contentType = single ? settings.contentType() : null;
+            String mediaType = single ? settings.mediaType() : null;
+            BinaryContent content = BinaryContents.from(body, fileName, contentType, settings.maxFileSize(), exchange);
+            String what = content.fileName() != null ? content.fileName() : "The message body (" + body.getClass().getSimpleName() + ")";
+            parts.add(MediaParts.of(MediaTypeDetector.detect(mediaType, content.head(), content.contentType(),
+                    content.fileName(), what), content.source(), content.fileName(), content.contentType(), settings.imageDetail()));
+        } else {
+            throw new OpenRouterInputException("A body of type " + body.getClass().getName() + " cannot be sent: supported"
+                                               + " are " + SUPPORTED_BODIES + ". Convert it first (for example"
+                                               + " marshal it to JSON)");
+        }
+    }
+
+    private static void mapText(String text, RequestSettings settings, List<ContentPart> parts) {
+        if (text.isBlank()) {
+            return;
+        }
+        if (UrlReferences.looksLikeUrl(text)) {
+            parts.add(UrlReferences.fromString(text, settings.mediaType(), settings.imageDetail()));
+        } else {
+            parts.add(new ContentPart.Text(text));
+        }
+    }
+
+    private static boolean isBinary(Object body) {
+        return body instanceof byte[] || body instanceof InputStream || body instanceof File || body instanceof Path
+               || body instanceof WrappedFile || body instanceof DataHandler || body instanceof StreamCache;
+    }
+
+    private static void mapAttachments(AttachmentMessage mail, Exchange exchange, RequestSettings settings,
+            List<ContentPart> parts, List<String> skipped) {
+        Object text = mail.getBody();
+        if (text != null && !(text instanceof String)) {
+            text = exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, text);
+        }
+        if (text instanceof String s && !s.isBlank()) {
+            parts.add(new ContentPart.Text(s));
+        }
+        int usable = 0;
+        for (Map.Entry<String, Attachment> entry : mail.getAttachmentObjects().entrySet()) {
+            String name = entry.getKey();
+            DataHandler handler = entry.getValue() == null ? null : entry.getValue().getDataHandler();
+            if (handler == null) {
+                skip(skipped, name, "no content", "it has no content");
+                continue;
+            }
+            BinaryContent content = BinaryContents.from(handler, name, null, settings.maxFileSize(), exchange);
+            Detection detection = MediaTypeDetector.examine(null, content.head(), content.contentType(), name,
+                    "Attachment " + name);
+            if (detection.media() == null) {
+                skip(skipped, name, detection.detectedType() != null ? detection.detectedType() : "unusable",
+                        detection.problem());
+                continue;
+            }
+            parts.add(MediaParts.of(detection.media(), content.source(), name, content.contentType(), settings.imageDetail()));
+            usable++;
+        }
+        if (usable == 0 && !(text instanceof String s && !s.isBlank())) {
+            throw new OpenRouterInputException("The message has no text and none of its attachments can be sent ("
+                                               + String.join(", ", skipped) + "): supported attachments are "
+                                               + io.github.camelopenrouter.media.SupportedMedia.SUPPORTED_LIST);
+        }
+    }
+
+    private static void skip(List<String> skipped, String name, String type, String why) {
+        skipped.add(name + " (" + type + ")");
+        LOG.warn("Attachment {} is not sent to OpenRouter: {}", name, why);
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.camelopenrouter.wire;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A chat-completion reply as OpenRouter sends it; unknown fields are ignored so new ones do not break a route. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ChatResponse(
+        String id,
+        String provider,
+        String model,
+        String object,
+        Long created,
+        List<Choice> choices,
+        Usage usage,
+        ApiError error) {
+
+    /** The first choice, or null when the reply has none. */
+    public Choice firstChoice() {
+        return choices == null || choices.isEmpty() ? null : choices.get(0);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Choice(
+            Integer index,
+            @JsonProperty("finish_reason") String finishReason,
+            @JsonProperty("native_finish_reason") String nativeFinishReason,
+            ResponseMessage message,
+            ApiError error) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ResponseMessage(
+            String role,
+            String content,
+            String reasoning,
+            JsonNode annotations,
+            @JsonProperty("tool_calls") JsonNode toolCalls) {
+
+        public boolean hasAnnotations() {
+            return annotations != null && annotations.isArray() && !annotations.isEmpty();
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Usage(
+            @JsonProperty("prompt_tokens") Integer promptTokens,
+            @JsonProperty("completion_tokens") Integer completionTokens,
+            @JsonProperty("total_tokens") Integer totalTokens,
+            Double cost,
+            @JsonProperty("is_byok") Boolean byok) {
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.camelopenrouter.simulator;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides the answer to one chat-completion request: transport fault, else 401, else 400, else a
+ * completion (possibly turned into a generation fault). Counts the outcome.
+ */
+final class ChatResponder {
+
+    private final SimulatorState state;
+
+    ChatResponder(SimulatorState state) {
+        this.state = state;
+    }
+
+    /**
+     * @param body    the whole body, or null when it was skimmed
+     * @param skim    what skimming found, or null when the body was read whole
+     */
+    Reply decide(RecordedRequest request, byte[] body, RequestBodies.Skim skim, Fault fault) {
+        String id = state.nextGenerationId();
+        if (fault != null && (fault.replacesRequestHandling() || fault.kind() == Fault.Kind.DELAY)) {
+            state.stats.faulted(fault.kind());
+            if (fault.replacesRequestHandling()) {
+                return transportFault(fault, id);
+            }
+        }
+        String authProblem = ApiKeys.problem(request.header("Authorization"));
+        if (authProblem != null) {
+            return reject(401, ErrorBodies.plain(401, authProblem), id);
+        }
+        Completion completion;
+        boolean stream;
+        if (skim != null) {
+            if (skim.problem() != null) {
+                return reject(400, ErrorBodies.forStatus(400, skim.problem()), id);
+            }
+            completion = Completion.answerSkimmed(skim, id);
+            stream = skim.stream();
+        } else {
+            JsonNode root;
+            try {
+                root = Json.MAPPER.readTree(body);
+                ChatRequestValidator.validate(root == null ? Json.MAPPER.missingNode() : root);
+            } catch (JacksonException e) {
+                return reject(400, ErrorBodies.forStatus(400, "Request body is not valid JSON: "
+                        + e.getOriginalMessage()), id);
+            } catch (IOException e) {
+                // reading a byte array fails only on malformed content
+                return reject(400, ErrorBodies.forStatus(400, "Request body is not valid JSON: " + e.getMessage()), id);
+            } catch (InvalidRequestException e) {
+                return reject(400, ErrorBodies.forStatus(400, e.getMessage()), id);
+            }
+            completion = Completion.answer(root, id);
+            stream = root.path("stream").asBoolean(false);
+        }
+        return answer(completion, stream, fault);
+    }
+
+    private Reply answer(Completion completion, boolean stream, Fault fault) {
+        state.stats.files(completion.parsedFiles(), completion.reusedAnnotations());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Generation-Id", completion.id());
+        headers.put("X-Simulator-Parsed-Files", String.valueOf(completion.parsedFiles()));
+        headers.put("X-Simulator-Reused-Annotations", String.valueOf(completion.reusedAnnotations()));
+        Fault.Kind generationFault = fault == null ? null : fault.kind();
+        if (generationFault == Fault.Kind.ERROR_IN_BODY_200 || generationFault == Fault.Kind.FINISH_REASON_ERROR) {
+            state.stats.faulted(generationFault);
+            fault.headers().forEach(headers::put);
+            if (stream) {
+                return Reply.eventStream(CompletionJson.streamError(completion, generationFault), headers);
+            }
+            String body = generationFault == Fault.Kind.ERROR_IN_BODY_200
+                    ? CompletionJson.errorInBody200()
+                    : Json.text(CompletionJson.finishReasonError(completion));
+            return Reply.json(200, body, headers);
+        }
+        if (fault != null) {
+            fault.headers().forEach(headers::put); // a delay fault may carry headers too
+        }
+        state.stats.replied2xx();
+        if (stream) {
+            return Reply.eventStream(CompletionJson.stream(completion), headers);
+        }
+        return Reply.json(200, Json.text(CompletionJson.completion(completion)), headers);
+    }
+
+    private Reply transportFault(Fault fault, String id) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Generation-Id", id);
+        headers.putAll(fault.headers());
+        return switch (fault.kind()) {
+            case DROP_CONNECTION -> Reply.dropConnection();
+            case DROP_MID_REPLY -> Reply.dropMidReply(truncatedCompletion(id), headers);
+            default -> Reply.fixed(fault.status(), fault.contentType(),
+                    fault.body().getBytes(StandardCharsets.UTF_8), headers);
+        };
+    }
+
+    private Reply reject(int status, String body, String id) {
+        state.stats.rejected();
+        return Reply.json(status, body, Map.of("X-Generation-Id", id));
+    }
+
+    /** The body a dropped reply starts to send: a plausible completion, of which the client sees half. */
+    private static byte[] truncatedCompletion(String id) {
+        Completion completion = new Completion(id, Completion.DEFAULT_MODEL, 0,
+                "This reply is cut off by the simulator's dropMidReply fault.", List.of(),
+                Usage.of(10, "This reply is cut off by the simulator's dropMidReply fault.", 0));
+        return Json.bytes(CompletionJson.completion(completion));
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.camelopenrouter.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One pass over a validated request's messages, collecting what the reply, the usage and the file
+ * parsing need.
+ */
+final class ConversationScan {
+
+    /** The last user message: the reply text describes it. */
+    MessageParts lastUser = MessageParts.NONE;
+    /** Characters of all text in all messages (string contents and text parts). */
+    long textChars;
+    int images;
+    int audioAndVideo;
+    /** Pages of all file parts: a PDF's page count, 1 for a file sent by URL or file_id. */
+    long filePages;
+    /** Inline PDFs in order of appearance, repeats included. */
+    final List<PdfFile> pdfs = new ArrayList<>();
+    /**
+     * Hashes of PDFs whose file annotation an assistant message carries after the user message that sent
+     * the PDF: OpenRouter uses the annotation instead of parsing again.
+     */
+    final Set<String> annotatedHashes = new HashSet<>();
+
+    static ConversationScan of(JsonNode root) {
+        ConversationScan scan = new ConversationScan();
+        Set<String> seenHashes = new HashSet<>();
+        for (JsonNode message : root.path("messages")) {
+            String role = message.path("role").asText();
+            JsonNode content = message.get("content");
+            if (content != null && content.isTextual()) {
+                scan.textChars += content.asText().length();
+            } else if (content != null && content.isArray()) {
+                for (JsonNode part : content) {
+                    scan.count(part, seenHashes);
+                }
+            }
+            if ("assistant".equals(role)) {
+                for (JsonNode annotation : message.path("annotations")) {
+                    String hash = annotation.path("file").path("hash").asText(null);
+                    if ("file".equals(annotation.path("type").asText()) && seenHashes.contains(hash)) {
+                        scan.annotatedHashes.add(hash);
+                    }
+                }
+            } else if ("user".equals(role)) {
+                scan.lastUser = MessageParts.of(content);
+            }
+        }
+        return scan;
+    }
+
+    private void count(JsonNode part, Set<String> seenHashes) {
+        switch (part.path("type").asText()) {
+            case "text" -> textChars += part.path("text").asText().length();
+            case "image_url" -> images++;
+            case "input_audio", "video_url" -> audioAndVideo++;
+            case "file" -> {
+                JsonNode file = part.path("file");
+                DataUrl dataUrl = file.hasNonNull("file_id") ? null : DataUrl.parse(file.path("file_data").asText());
+                if (dataUrl == null) {
+                    filePages += 1;
+                    return;
+                }
+                PdfFile pdf = PdfFile.decode(MessageParts.fileName(file), dataUrl);
+                filePages += pdf.pages();
+                pdfs.add(pdf);
+                seenHashes.add(pdf.hash());
+            }
+            default -> {
+                // the validator rejected other types already
+            }
+        }
+    }
+}

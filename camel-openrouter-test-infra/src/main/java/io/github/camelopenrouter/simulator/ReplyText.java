@@ -1,0 +1,63 @@
+package io.github.camelopenrouter.simulator;
+
+import java.util.List;
+
+/**
+ * The assistant's answer: a deterministic description of the request, so tests can assert on exactly
+ * what arrived. Format (one line; brackets mark optional pieces):
+ * <pre>
+ * Received T text part(s), I image(s), F file(s), A audio, V video.[ Files: a.pdf, b.pdf.][ Text: "first text"]
+ *   then, per distinct inline PDF in order of first appearance:
+ *   [ Parsed a.pdf with ENGINE: extracted text] or [ Reused annotations for a.pdf.]
+ * </pre>
+ * Counts and texts describe the last user message; singular when the count is 1 ("1 text part",
+ * "0 text parts", "1 image", "2 files"; "audio" and "video" never change). "first text" is the first text
+ * part (or the string content) cut to its first 200 characters; extracted text is cut the same way.
+ * ENGINE is mistral-ocr or cloudflare-ai. Example:
+ * {@code Received 1 text part, 2 images, 1 file, 0 audio, 0 video. Files: invoice.pdf. Text: "Summarise the
+ * attached invoice" Parsed invoice.pdf with mistral-ocr: Invoice 42 Total 99 EUR}
+ */
+final class ReplyText {
+
+    static final int MAX_QUOTE = 200;
+
+    private ReplyText() {
+    }
+
+    static String describe(MessageParts last, List<FileParsing.Outcome> files) {
+        StringBuilder text = new StringBuilder("Received ")
+                .append(counted(last.texts(), "text part", "text parts")).append(", ")
+                .append(counted(last.images(), "image", "images")).append(", ")
+                .append(counted(last.files(), "file", "files")).append(", ")
+                .append(last.audio()).append(" audio, ")
+                .append(last.video()).append(" video.");
+        if (!last.fileNames().isEmpty()) {
+            text.append(" Files: ").append(String.join(", ", last.fileNames())).append('.');
+        }
+        if (last.firstText() != null) {
+            text.append(" Text: \"").append(cut(last.firstText())).append('"');
+        }
+        for (FileParsing.Outcome file : files) {
+            if (file.reused()) {
+                text.append(" Reused annotations for ").append(file.pdf().name()).append('.');
+            } else {
+                text.append(" Parsed ").append(file.pdf().name()).append(" with ").append(file.engine())
+                        .append(": ").append(cut(file.text()));
+            }
+        }
+        return text.toString();
+    }
+
+    /** The reply when bodies are not recorded, hence not read: it can only tell the size. */
+    static String skimmed(long bytes) {
+        return "Received " + bytes + " bytes; body not inspected (recordBodies=false).";
+    }
+
+    private static String counted(int count, String singular, String plural) {
+        return count + " " + (count == 1 ? singular : plural);
+    }
+
+    private static String cut(String value) {
+        return value.length() > MAX_QUOTE ? value.substring(0, MAX_QUOTE) : value;
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.camelopenrouter.simulator;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Everything {@link OpenRouterSimulator#reset()} clears, shared by the handlers. */
+final class SimulatorState {
+
+    final RequestLog log = new RequestLog();
+    final FaultSchedule faults = new FaultSchedule();
+    final StatsCounter stats = new StatsCounter();
+    private final AtomicLong generations = new AtomicLong();
+    private volatile Duration latency = Duration.ZERO;
+
+    /** A request and the fault it drew. */
+    record Admission(int index, Fault fault) {
+    }
+
+    /**
+     * Records the request and draws its fault in one step, so that queued faults go to requests in
+     * the order they were recorded even when handler threads race.
+     */
+    synchronized Admission admit(RecordedRequest request) {
+        stats.request();
+        int index = log.add(request);
+        return new Admission(index, faults.next(index));
+    }
+
+    String nextGenerationId() {
+        return "gen-sim-" + generations.incrementAndGet();
+    }
+
+    Duration latency() {
+        return latency;
+    }
+
+    void latency(Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new IllegalArgumentException("latency must be zero or positive, got " + value);
+        }
+        latency = value;
+    }
+
+    synchronized void reset() {
+        log.clear();
+        faults.clear();
+        stats.reset();
+        generations.set(0);
+        latency = Duration.ZERO;
+    }
+}
