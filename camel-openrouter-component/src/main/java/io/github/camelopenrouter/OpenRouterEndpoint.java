@@ -9,6 +9,7 @@ import io.github.camelopenrouter.client.OpenRouterClient;
 import io.github.camelopenrouter.conversation.ConversationStore;
 import io.github.camelopenrouter.conversation.InMemoryConversationStore;
 import io.github.camelopenrouter.request.ChatRequestFactory;
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "openrouter", title = "OpenRouter", syntax = "openrouter:operation",
              producerOnly = true, category = { Category.AI }, headersClass = OpenRouterConstants.class)
-public class OpenRouterEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenRouterEndpoint.class);
 
