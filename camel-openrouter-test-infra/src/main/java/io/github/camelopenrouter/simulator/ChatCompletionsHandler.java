@@ -9,12 +9,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/v1/chat/completions}: reads and records the request, draws its fault, lets the
  * {@link ChatResponder} decide the answer and schedules it after the latency.
  */
 final class ChatCompletionsHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatCompletionsHandler.class);
 
     private final boolean recordBodies;
     private final SimulatorState state;
@@ -42,7 +46,14 @@ final class ChatCompletionsHandler {
                 copy(exchange.getRequestHeaders()), body == null ? "" : new String(body, StandardCharsets.UTF_8),
                 body == null ? skim.bytes() : body.length);
         SimulatorState.Admission admission = state.admit(request);
-        Reply reply = responder.decide(request, body, skim, admission.fault());
+        Reply reply;
+        try {
+            reply = responder.decide(request, body, skim, admission.fault());
+        } catch (RuntimeException e) {
+            // a bug of the simulator: say so in the reply rather than leave the test with a dropped connection
+            LOG.warn("The OpenRouter simulator failed on request #{}", admission.index(), e);
+            reply = Reply.json(500, ErrorBodies.forStatus(500, "OpenRouter simulator failed: " + e), Map.of());
+        }
         Duration delay = state.latency();
         if (admission.fault() != null && admission.fault().kind() == Fault.Kind.DELAY) {
             delay = delay.plus(admission.fault().delay());

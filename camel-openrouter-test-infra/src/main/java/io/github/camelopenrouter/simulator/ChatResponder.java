@@ -21,47 +21,47 @@ final class ChatResponder {
     }
 
     /**
-     * @param body    the whole body, or null when it was skimmed
-     * @param skim    what skimming found, or null when the body was read whole
+     * @param body the whole body, or null when it was skimmed
+     * @param skim what skimming found, or null when the body was read whole
+     * @param fault the fault the request drew, or null
      */
     Reply decide(RecordedRequest request, byte[] body, RequestBodies.Skim skim, Fault fault) {
         String id = state.nextGenerationId();
-        if (fault != null && (fault.replacesRequestHandling() || fault.kind() == Fault.Kind.DELAY)) {
+        if (fault != null && fault.replacesRequestHandling()) {
             state.stats.faulted(fault.kind());
-            if (fault.replacesRequestHandling()) {
-                return transportFault(fault, id);
-            }
+            return transportFault(fault, id);
+        }
+        if (fault != null && fault.kind() == Fault.Kind.DELAY) {
+            state.stats.faulted(Fault.Kind.DELAY); // the reply itself is an ordinary one, counted as such
         }
         String authProblem = ApiKeys.problem(request.header("Authorization"));
         if (authProblem != null) {
             return reject(401, ErrorBodies.plain(401, authProblem), id);
         }
-        Completion completion;
-        boolean stream;
-        if (skim != null) {
-            if (skim.problem() != null) {
-                return reject(400, ErrorBodies.forStatus(400, skim.problem()), id);
-            }
-            completion = Completion.answerSkimmed(skim, id);
-            stream = skim.stream();
-        } else {
-            JsonNode root;
-            try {
-                root = Json.MAPPER.readTree(body);
-                ChatRequestValidator.validate(root == null ? Json.MAPPER.missingNode() : root);
-            } catch (JacksonException e) {
-                return reject(400, ErrorBodies.forStatus(400, "Request body is not valid JSON: "
-                        + e.getOriginalMessage()), id);
-            } catch (IOException e) {
-                // reading a byte array fails only on malformed content
-                return reject(400, ErrorBodies.forStatus(400, "Request body is not valid JSON: " + e.getMessage()), id);
-            } catch (InvalidRequestException e) {
-                return reject(400, ErrorBodies.forStatus(400, e.getMessage()), id);
-            }
-            completion = Completion.answer(root, id);
-            stream = root.path("stream").asBoolean(false);
+        return skim != null ? answerSkimmed(skim, fault, id) : answerRead(body, fault, id);
+    }
+
+    private Reply answerSkimmed(RequestBodies.Skim skim, Fault fault, String id) {
+        if (skim.problem() != null) {
+            return reject(400, ErrorBodies.forStatus(400, skim.problem()), id);
         }
-        return answer(completion, stream, fault);
+        return answer(Completion.answerSkimmed(skim, id), skim.stream(), fault);
+    }
+
+    private Reply answerRead(byte[] body, Fault fault, String id) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(body);
+            ChatRequestValidator.validate(root == null ? Json.MAPPER.missingNode() : root);
+        } catch (JacksonException e) {
+            return reject(400, ErrorBodies.forStatus(400, "Request body is not valid JSON: " + e.getOriginalMessage()), id);
+        } catch (IOException e) {
+            // reading a byte array fails only on malformed content
+            return reject(400, ErrorBodies.forStatus(400, "Request body is not valid JSON: " + e.getMessage()), id);
+        } catch (InvalidRequestException e) {
+            return reject(400, ErrorBodies.forStatus(400, e.getMessage()), id);
+        }
+        return answer(Completion.answer(root, id), root.path("stream").asBoolean(false), fault);
     }
 
     private Reply answer(Completion completion, boolean stream, Fault fault) {

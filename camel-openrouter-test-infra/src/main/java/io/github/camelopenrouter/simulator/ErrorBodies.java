@@ -38,7 +38,7 @@ final class ErrorBodies {
             metadata.putArray("reasons").add("violence");
             metadata.put("flagged_input", "...flagged part of the input...");
             metadata.put("provider_name", PROVIDER_NAME);
-        } else if (status >= 500 && status != 500) {
+        } else if (status > 500) {
             metadata.put("provider_name", PROVIDER_NAME);
         }
         return metadata;

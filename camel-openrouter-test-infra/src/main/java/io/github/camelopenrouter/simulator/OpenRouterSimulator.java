@@ -18,35 +18,88 @@ import java.util.concurrent.TimeUnit;
 /**
  * An in-process stand-in for OpenRouter's {@code POST /api/v1/chat/completions} (and
  * {@code GET /api/v1/models}) on loopback, spoken to over a real socket.
+ * <pre>
+ * try (OpenRouterSimulator openRouter = OpenRouterSimulator.start()) {
+ *     // point the client at openRouter.baseUrl(), send, then
+ *     assertThat(openRouter.lastRequest().json().at("/messages/0/content/1/type").asText()).isEqualTo("file");
+ * }
+ * </pre>
  *
  * <h2>What it answers</h2>
  * <ol>
  *   <li>A transport {@link Fault} drawn for the request ({@link #enqueue} first, then the
  *       {@link #setFaultPolicy policy}) replaces the answer.</li>
- *   <li>{@code Authorization} missing or not {@code Bearer <key>}: 401 "No auth credentials found";
- *       key {@code sk-or-invalid}: 401 "User not found.".</li>
+ *   <li>{@code Authorization} missing or not {@code Bearer <key>}: 401
+ *       {@code {"error":{"code":401,"message":"No auth credentials found"}}}; key {@code sk-or-invalid}: 401
+ *       "User not found.".</li>
  *   <li>A malformed request: 400 {@code {"error":{"code":400,"message":"<json path>: <problem>",
- *       "metadata":{"error_type":"invalid_request"}}}}.</li>
- *   <li>Else a completion (HTTP 200, headers {@code X-Generation-Id}, {@code X-Simulator-Parsed-Files},
- *       {@code X-Simulator-Reused-Annotations}) whose text describes the request; see {@link ReplyText}
- *       for its exact format and {@link Usage} for the token and cost formula. {@code "stream": true}
- *       gets the same text as server-sent events.</li>
+ *       "metadata":{"error_type":"invalid_request"}}}}, e.g. "messages[0].content[1].image_url.url: ...".</li>
+ *   <li>Else HTTP 200, headers {@code X-Generation-Id: gen-sim-<n>} (n counts from 1 since start or reset),
+ *       {@code X-Simulator-Parsed-Files} and {@code X-Simulator-Reused-Annotations}, and a
+ *       {@code chat.completion} whose {@code model} is {@code models[0]}, else {@code model}, else
+ *       "openrouter/auto". A generation fault may still turn it into an error.
+ *       {@code "stream": true} gets the same text as server-sent events: {@code : OPENROUTER PROCESSING},
+ *       chunks whose {@code delta.content} pieces join to the text (the last one has finish_reason "stop"
+ *       and the annotations), a chunk with empty {@code choices} and the {@code usage}, {@code data: [DONE]}.</li>
  * </ol>
- * The reply text, for a last user message with one text part and one PDF parsed by the file-parser plugin:
+ *
+ * <h2>The reply text</h2>
+ * It describes the <em>last user message</em>, in one line (brackets mark optional pieces):
  * <pre>
- * Received 1 text part, 0 images, 1 file, 0 audio, 0 video. Files: invoice.pdf. Text: "Summarise it" Parsed invoice.pdf with mistral-ocr: Invoice 42
+ * Received T text part(s), I image(s), F file(s), A audio, V video.[ Files: a.pdf, b.pdf.][ Text: "first text"]
  * </pre>
- * With {@code recordBodies=false} bodies are skimmed, not validated, and the text is
+ * followed, per distinct inline PDF of the whole request (by SHA-256, in order of first appearance), by
+ * {@code  Parsed a.pdf with ENGINE: extracted text} or {@code  Reused annotations for a.pdf.}. Singular
+ * when the count is 1 ("1 text part", "0 text parts", "1 image", "2 files"); "audio" and "video" never
+ * change. A string content is one text part. "first text" and "extracted text" are cut to their first
+ * 200 characters; files are named by {@code filename} (else {@code file_id}). Example:
+ * <pre>
+ * Received 1 text part, 2 images, 1 file, 0 audio, 0 video. Files: invoice.pdf. Text: "Summarise the attached invoice" Parsed invoice.pdf with mistral-ocr: Invoice 42 Total 99 EUR
+ * </pre>
+ * With {@code recordBodies=false} the body is skimmed, not validated:
  * {@code Received <n> bytes; body not inspected (recordBodies=false).}
+ *
+ * <h2>PDF parsing ("skip parsing costs")</h2>
+ * A PDF sent as {@code data:application/pdf;base64,...} is <em>reused</em> when a later assistant message
+ * of the same request carries a file annotation with its hash; else <em>parsed</em> when the
+ * {@code file-parser} plugin names engine mistral-ocr or cloudflare-ai (pdf-text counts as cloudflare-ai);
+ * else (native, no engine, no plugin) left to the model. A parsed PDF adds
+ * {@code {"type":"file","file":{"hash":"<sha256 hex>","name":"<filename>","content":[{"type":"text","text":"<extracted text>"}]}}}
+ * to {@code message.annotations}; the text is what the Tj/TJ operators of uncompressed content streams
+ * show, joined by spaces, or "[no text layer]". Reused PDFs get no new annotation. PDFs sent by URL or
+ * file_id are never parsed.
+ *
+ * <h2>Usage</h2>
+ * <pre>
+ * prompt_tokens     = ceil(characters of all text in all messages / 4) + 85 per image
+ *                     + 258 per audio or video part + 500 per page of every file part
+ *                     (pages = count of "/Type /Page" objects, at least 1; 1 for a URL or file_id)
+ * completion_tokens = ceil(reply text length / 4)
+ * cost              = prompt_tokens * 0.0000003 + completion_tokens * 0.0000025
+ *                     + 0.002 per page of each PDF parsed with mistral-ocr in this request,
+ *                     rounded half-up to 8 decimals
+ * </pre>
+ * With {@code recordBodies=false}, prompt_tokens = ceil(body bytes / 4).
  *
  * <h2>Threads</h2>
  * Handlers run on {@link SimulatorSettings#threads()} daemon threads. Latency never holds one: the reply
- * is scheduled on a timer and written when due, so thousands of requests can wait at once.
+ * is scheduled on a timer and written when due, so thousands of requests can wait at once. Loading this
+ * class sets {@code sun.net.httpserver.nodelay=true} unless already set (see the static initializer).
  */
 public final class OpenRouterSimulator implements AutoCloseable {
 
     /** Pending connections the kernel may queue: a benchmark opens 2,000 at once. */
     private static final int BACKLOG = 4096;
+
+    static {
+        // HttpServer writes the response headers and the body in two writes; with Nagle's algorithm on, the
+        // body then waits for the client's delayed ACK (40 ms on Linux), which capped a keep-alive connection
+        // at about 25 requests per second. The JDK reads this switch once, when its first HttpServer starts;
+        // it only concerns com.sun.net.httpserver, and an explicit setting by the user wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService workers;

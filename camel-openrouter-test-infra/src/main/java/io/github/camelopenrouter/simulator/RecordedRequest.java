@@ -32,7 +32,11 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
                     + " runs with recordBodies=false; start it with SimulatorSettings.defaults() to inspect bodies");
         }
         try {
-            return Json.MAPPER.readTree(body);
+            JsonNode json = Json.MAPPER.readTree(body);
+            if (json == null || json.isMissingNode()) {
+                throw new IllegalStateException("Request body is empty, not JSON");
+            }
+            return json;
         } catch (JacksonException e) {
             throw new IllegalStateException("Request body is not JSON: " + e.getOriginalMessage(), e);
         }

@@ -4,18 +4,7 @@ import java.util.List;
 
 /**
  * The assistant's answer: a deterministic description of the request, so tests can assert on exactly
- * what arrived. Format (one line; brackets mark optional pieces):
- * <pre>
- * Received T text part(s), I image(s), F file(s), A audio, V video.[ Files: a.pdf, b.pdf.][ Text: "first text"]
- *   then, per distinct inline PDF in order of first appearance:
- *   [ Parsed a.pdf with ENGINE: extracted text] or [ Reused annotations for a.pdf.]
- * </pre>
- * Counts and texts describe the last user message; singular when the count is 1 ("1 text part",
- * "0 text parts", "1 image", "2 files"; "audio" and "video" never change). "first text" is the first text
- * part (or the string content) cut to its first 200 characters; extracted text is cut the same way.
- * ENGINE is mistral-ocr or cloudflare-ai. Example:
- * {@code Received 1 text part, 2 images, 1 file, 0 audio, 0 video. Files: invoice.pdf. Text: "Summarise the
- * attached invoice" Parsed invoice.pdf with mistral-ocr: Invoice 42 Total 99 EUR}
+ * what arrived. The format is documented for users in {@link OpenRouterSimulator}: change both together.
  */
 final class ReplyText {
 

@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Token counts and cost, by a fixed formula tests can recompute:
+ * Token counts and cost, by a fixed formula tests can recompute (documented for users in
+ * {@link OpenRouterSimulator}: change both together):
  * <pre>
  * prompt_tokens     = ceil(text characters of all messages / 4) + 85 per image
  *                     + 258 per audio or video part + 500 per page of every file part
