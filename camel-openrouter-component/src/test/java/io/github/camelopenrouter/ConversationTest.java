@@ -91,4 +91,20 @@ class ConversationTest extends OpenRouterTestSupport {
         assertThat(store.load("second")).hasSize(1);
         assertThat(store.sizeInBytes()).isLessThanOrEqualTo(1000);
     }
+
+    @Test
+    void conversationMaxCountAndMaxBytesBoundTheDefaultStore() {
+        String uri = URI + "&conversationMaxCount=1&conversationMaxBytes=100000";
+        sendOk(uri, "first question", Map.of(OpenRouterConstants.CONVERSATION_ID, "one"));
+        sendOk(uri, "second question", Map.of(OpenRouterConstants.CONVERSATION_ID, "two"));
+        sendOk(uri, "back to one", Map.of(OpenRouterConstants.CONVERSATION_ID, "one"));
+        assertThat(sentJson().get("messages")).as("conversation one was evicted by two").hasSize(1);
+
+        sendOk(uri, "more for one", Map.of(OpenRouterConstants.CONVERSATION_ID, "one"));
+        assertThat(sentJson().get("messages")).hasSize(3);
+
+        InMemoryConversationStore store = (InMemoryConversationStore) context.getEndpoint(uri, OpenRouterEndpoint.class)
+                .getConversationStore();
+        assertThat(store.size()).isEqualTo(1);
+    }
 }
