@@ -103,9 +103,19 @@ class TextMappingTest extends OpenRouterTestSupport {
         assertThat(sentUserContent().get(0).get("text").asText()).isEqualTo("from a reader");
     }
 
+    record Invoice(String number) {
+    }
+
     @Test
-    void unknownBodyTypeIsRefusedWithTheSupportedTypes() {
-        assertRefusedBeforeSending(send("openrouter:chat", 42), "java.lang.Integer cannot be sent",
-                "String, byte[], InputStream, File, Path, URL or URI");
+    void aTypeWithoutAStringConverterIsRefusedWithTheSupportedTypes() {
+        assertRefusedBeforeSending(send("openrouter:chat", new Invoice("42")),
+                "TextMappingTest$Invoice cannot be sent", "String, byte[], InputStream, File, Path, URL or URI",
+                "Convert it first");
+    }
+
+    @Test
+    void aTypeWithARegisteredStringConverterIsSentAsItsText() {
+        sendOk("openrouter:chat", 42);
+        assertThat(sentUserContent()).isEqualTo(json("[{\"type\":\"text\",\"text\":\"42\"}]"));
     }
 }

@@ -19,10 +19,12 @@ import io.github.camelopenrouter.media.MediaTypeDetector.Detection;
 import io.github.camelopenrouter.wire.ContentPart;
 import jakarta.activation.DataHandler;
 import org.apache.camel.Exchange;
+import org.apache.camel.trait.message.MessageTrait;
 import org.apache.camel.StreamCache;
 import org.apache.camel.WrappedFile;
 import org.apache.camel.attachment.Attachment;
 import org.apache.camel.attachment.AttachmentMessage;
+import org.apache.camel.spi.TypeConverterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,12 +47,26 @@ public final class BodyMapper {
         List<ContentPart> parts = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         Object body = exchange.getMessage().getBody();
-        if (exchange.getMessage() instanceof AttachmentMessage mail && mail.hasAttachments()) {
+        AttachmentMessage mail = attachmentsOf(exchange);
+        if (mail != null) {
             mapAttachments(mail, exchange, settings, parts, skipped);
         } else {
             mapBody(body, exchange, settings, true, parts);
         }
         return BodyParts.textFirst(parts, skipped);
+    }
+
+    /**
+     * The message's attachments, or null when it has none. camel-mail keeps them as a message trait rather than on an
+     * {@link AttachmentMessage}; asking the exchange for one wraps the message so both forms read the same.
+     */
+    private static AttachmentMessage attachmentsOf(Exchange exchange) {
+        org.apache.camel.Message message = exchange.getMessage();
+        if (!(message instanceof AttachmentMessage) && !message.hasTrait(MessageTrait.ATTACHMENTS)) {
+            return null;
+        }
+        AttachmentMessage mail = exchange.getMessage(AttachmentMessage.class);
+        return mail != null && mail.hasAttachments() ? mail : null;
     }
 
     private static void mapBody(Object body, Exchange exchange, RequestSettings settings, boolean single,
@@ -83,6 +99,9 @@ public final class BodyMapper {
             String what = content.fileName() != null ? content.fileName() : "The message body (" + body.getClass().getSimpleName() + ")";
             parts.add(MediaParts.of(MediaTypeDetector.detect(mediaType, content.head(), content.contentType(),
                     content.fileName(), what), content.source(), content.fileName(), content.contentType(), settings.imageDetail()));
+        } else if (hasTextConverter(exchange, body)) {
+            // e.g. a multipart mail without attachments: camel-mail converts it to its text part
+            mapText(exchange.getContext().getTypeConverter().convertTo(String.class, exchange, body), settings, parts);
         } else {
             throw new OpenRouterInputException("A body of type " + body.getClass().getName() + " cannot be sent: supported"
                                                + " are " + SUPPORTED_BODIES + ". Convert it first (for example"
@@ -99,6 +118,20 @@ public final class BodyMapper {
         } else {
             parts.add(new ContentPart.Text(text));
         }
+    }
+
+    /**
+     * Whether a component on the classpath registered a real conversion of this type (or a supertype) to String. The
+     * catch-all {@code toString()} fallback does not count: a POJO's {@code Foo@1b6d3586} is not a prompt.
+     */
+    private static boolean hasTextConverter(Exchange exchange, Object body) {
+        TypeConverterRegistry registry = exchange.getContext().getTypeConverterRegistry();
+        for (Class<?> type = body.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            if (registry.lookup(String.class, type) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBinary(Object body) {

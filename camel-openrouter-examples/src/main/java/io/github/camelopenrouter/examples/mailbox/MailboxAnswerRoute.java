@@ -2,7 +2,6 @@ package io.github.camelopenrouter.examples.mailbox;
 
 import io.github.camelopenrouter.OpenRouterConstants;
 import io.github.camelopenrouter.OpenRouterInputException;
-import org.apache.camel.attachment.AttachmentMessage;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -37,11 +36,6 @@ public class MailboxAnswerRoute extends RouteBuilder {
                 .routeId(ROUTE_ID)
                 // mail headers become message headers: a sender must not pick the model, prompt or conversation
                 .removeHeaders("CamelOpenRouter*")
-                // camel-mail hands over a multipart mail as MimeMultipart and keeps its attachments beside the message:
-                // take the mail text as the body and present the message as an AttachmentMessage, which is what the
-                // component reads attachments from
-                .convertBodyTo(String.class)
-                .process(exchange -> exchange.setMessage(exchange.getMessage(AttachmentMessage.class)))
                 .setHeader(OpenRouterConstants.MODEL, constant(settings.model()))
                 .setHeader(OpenRouterConstants.PROMPT, constant(settings.prompt()))
                 .to("openrouter:chat")
