@@ -56,7 +56,7 @@ public class FolderToOpenRouterRoute extends RouteBuilder {
                 .logExhausted(false)
                 .log(LoggingLevel.WARN, FolderToOpenRouterRoute.class.getName(),
                         "${file:name} failed and goes to .failed: ${exception.message}")
-                .setBody(simple("${exception.class.name}: ${exception.message}"))
+                .setBody(simple("${exception}", String.class))
                 .to(fileUri(inbox.resolve(".failed")) + "?fileName=${file:name}.error.txt");
 
         from(fileUri(inbox) + "?move=.done&moveFailed=.failed"
