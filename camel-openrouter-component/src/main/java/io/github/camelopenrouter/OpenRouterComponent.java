@@ -4,18 +4,24 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
 /** Creates {@code openrouter:} endpoints; options set here are the defaults of every endpoint. */
 @Component("openrouter")
-public class OpenRouterComponent extends DefaultComponent {
+public class OpenRouterComponent extends DefaultComponent implements SSLContextParametersAware {
 
     static final String API_KEY_VARIABLE = "OPENROUTER_API_KEY";
 
     @Metadata(description = "The component's configuration: the defaults of every endpoint.")
     private OpenRouterConfiguration configuration = new OpenRouterConfiguration();
+
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use the CamelContext's global SSL context parameters when an endpoint has no"
+                            + " sslContextParameters (and no httpClient of its own).")
+    private boolean useGlobalSslContextParameters;
 
     /** Reads environment variables; replaceable so a test can run without touching the real environment. */
     private UnaryOperator<String> environment = System::getenv;
@@ -26,6 +32,9 @@ public class OpenRouterComponent extends DefaultComponent {
         endpointConfiguration.setOperation(operation(remaining));
         OpenRouterEndpoint endpoint = new OpenRouterEndpoint(uri, this, endpointConfiguration);
         setProperties(endpoint, parameters);
+        if (endpointConfiguration.getSslContextParameters() == null && endpointConfiguration.getHttpClient() == null) {
+            endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
         return endpoint;
     }
 
@@ -43,6 +52,16 @@ public class OpenRouterComponent extends DefaultComponent {
 
     public void setConfiguration(OpenRouterConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     String environmentVariable(String name) {
