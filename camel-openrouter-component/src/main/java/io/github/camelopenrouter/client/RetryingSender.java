@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends a request and, while the {@link RetryPolicy} says so, sends it again after a wait that holds no thread. Each
- * request ends in exactly one {@link ChatOutcome}: its future is completed once, after the last attempt, also when the
- * endpoint stops while a retry is waiting.
+ * request ends in exactly one {@link ChatOutcome}: its future is completed once, after the last attempt - or when the
+ * endpoint stops, so that no exchange waits for a timer or a reply that will never come.
  */
 public final class RetryingSender {
 
@@ -25,7 +25,7 @@ public final class RetryingSender {
 
     private final OpenRouterClient client;
     private final RetryPolicy policy;
-    private final Set<PendingRetry> pending = ConcurrentHashMap.newKeySet();
+    private final Set<Delivery> active = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
     public RetryingSender(OpenRouterClient client, RetryPolicy policy) {
@@ -35,41 +35,68 @@ public final class RetryingSender {
 
     /** Never completes exceptionally: a failure is a {@link ChatOutcome} too. */
     public CompletableFuture<ChatOutcome> send(StreamingRequestBody body) {
-        CompletableFuture<ChatOutcome> outcome = new CompletableFuture<>();
-        new Delivery(body, outcome).attempt();
-        return outcome;
+        Delivery delivery = new Delivery(body);
+        active.add(delivery);
+        if (stopped) {
+            delivery.stop();
+        } else {
+            delivery.attempt();
+        }
+        return delivery.outcome;
     }
 
-    /** Fails the requests whose retry is waiting, with their last error; later sends fail at once. */
+    /**
+     * Ends every request still under way: one waiting for a retry fails with its last error, one in flight with an
+     * {@link EndpointStoppedException}. Requests sent afterwards fail at once.
+     */
     public void stop() {
         stopped = true;
-        for (PendingRetry retry : pending) {
-            if (pending.remove(retry)) {
-                retry.abandon();
-            }
+        for (Delivery delivery : active) {
+            delivery.stop();
         }
     }
 
-    /** Retries waiting for their timer, for tests and monitoring. */
-    public int pendingRetries() {
-        return pending.size();
+    /** Requests under way (in flight or waiting for a retry), for tests and monitoring. */
+    public int activeRequests() {
+        return active.size();
     }
 
-    /** One request through all its attempts. Attempts never overlap, so the fields need no locking. */
+    /** Requests waiting for their next attempt, for tests and monitoring. */
+    public int waitingRetries() {
+        return (int) active.stream().filter(Delivery::isWaiting).count();
+    }
+
+    /**
+     * One request through all its attempts. State changes happen under the delivery's lock, so a reply and a stop that
+     * race are decided once; the outcome is completed outside the lock, since completing it runs the rest of the route.
+     */
     private final class Delivery {
 
         private final StreamingRequestBody body;
-        private final CompletableFuture<ChatOutcome> outcome;
+        private final CompletableFuture<ChatOutcome> outcome = new CompletableFuture<>();
         private final List<Throwable> failures = new ArrayList<>(0);
         private int attempts;
+        private boolean waiting;
+        private boolean finished;
+        private ScheduledFuture<?> retryTimer;
 
-        Delivery(StreamingRequestBody body, CompletableFuture<ChatOutcome> outcome) {
+        Delivery(StreamingRequestBody body) {
             this.body = body;
-            this.outcome = outcome;
+        }
+
+        synchronized boolean isWaiting() {
+            return waiting;
         }
 
         void attempt() {
-            attempts++;
+            synchronized (this) {
+                if (finished) {
+                    return;
+                }
+                attempts++;
+                waiting = false;
+                retryTimer = null;
+            }
             CompletableFuture<ChatResponse> reply;
             try {
                 reply = client.send(body);
@@ -80,72 +107,78 @@ public final class RetryingSender {
         }
 
         private void attempted(ChatResponse response, Throwable failure) {
-            if (failure == null) {
-                outcome.complete(ChatOutcome.success(response, attempts));
-                return;
+            ChatOutcome result;
+            synchronized (this) {
+                if (finished) {
+                    return;
+                }
+                if (failure == null) {
+                    result = finish(ChatOutcome.success(response, attempts));
+                } else {
+                    result = afterFailure(OpenRouterClient.unwrap(failure));
+                }
             }
-            Throwable cause = OpenRouterClient.unwrap(failure);
+            complete(result);
+        }
+
+        /** Under the lock: schedules the retry and returns null, or returns the final outcome. */
+        private ChatOutcome afterFailure(Throwable cause) {
             RetryPolicy.Decision decision = policy.decide(cause, attempts, body.isRepeatable());
             if (!decision.retry()) {
-                finish(cause, decision.note());
-                return;
+                return failed(cause, decision.note());
             }
             LOG.debug("Attempt {} failed ({}); sending again in {} ms", attempts, summary(cause), decision.delayMillis());
             failures.add(cause);
-            schedule(decision.delayMillis());
-        }
-
-        private void schedule(long delayMillis) {
-            PendingRetry retry = new PendingRetry(this);
-            pending.add(retry);
-            if (stopped) {
-                if (pending.remove(retry)) {
-                    retry.abandon();
-                }
-                return;
-            }
+            waiting = true;
             try {
-                retry.timer = client.delays().schedule(retry::fire, delayMillis);
+                retryTimer = client.delays().schedule(this::attempt, decision.delayMillis());
+                return null;
             } catch (RejectedExecutionException e) {
-                if (pending.remove(retry)) {
-                    retry.abandon();
+                return abandoned();
+            }
+        }
+
+        void stop() {
+            ChatOutcome result;
+            synchronized (this) {
+                if (finished) {
+                    return;
+                }
+                if (waiting) {
+                    if (retryTimer != null) {
+                        retryTimer.cancel(false);
+                    }
+                    result = abandoned();
+                } else {
+                    result = failed(new EndpointStoppedException("The endpoint stopped while "
+                                                                 + (attempts == 0 ? "the request was about to be sent"
+                                                                         : "attempt " + attempts + " was in flight"),
+                            null), null);
                 }
             }
+            complete(result);
         }
 
-        private void finish(Throwable last, String note) {
-            outcome.complete(ChatOutcome.failure(Failures.finalFailure(last, note, failures), attempts));
-        }
-
-        /** The retry will not happen: the last failure ends the exchange. */
-        void abandon() {
+        /** The retry will not happen: the last failure ends the request. */
+        private ChatOutcome abandoned() {
             Throwable last = failures.remove(failures.size() - 1);
-            finish(last, "not retried: the endpoint stopped" + (attempts > 1 ? ", after " + attempts + " attempts" : ""));
-        }
-    }
-
-    private final class PendingRetry {
-
-        private final Delivery delivery;
-        private volatile ScheduledFuture<?> timer;
-
-        PendingRetry(Delivery delivery) {
-            this.delivery = delivery;
+            return failed(last, "not retried: the endpoint stopped" + (attempts > 1 ? ", after " + attempts + " attempts" : ""));
         }
 
-        /** Whoever removes the retry from {@code pending} first - the timer or {@link #stop()} - decides its fate. */
-        void fire() {
-            if (pending.remove(this)) {
-                delivery.attempt();
+        private ChatOutcome failed(Throwable last, String note) {
+            return finish(ChatOutcome.failure(Failures.finalFailure(last, note, failures), attempts));
+        }
+
+        private ChatOutcome finish(ChatOutcome result) {
+            finished = true;
+            active.remove(this);
+            return result;
+        }
+
+        private void complete(ChatOutcome result) {
+            if (result != null) {
+                outcome.complete(result);
             }
-        }
-
-        void abandon() {
-            ScheduledFuture<?> scheduled = timer;
-            if (scheduled != null) {
-                scheduled.cancel(false);
-            }
-            delivery.abandon();
         }
     }
 
