@@ -20,9 +20,11 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +82,15 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements EndpointServi
                                             + " creates. Configure the SSLContext on your own HttpClient"
                                             + " (HttpClient.newBuilder().sslContext(...)), or remove the httpClient option");
         }
-        timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "OpenRouterTimer");
+        // one timeout watchdog per request in flight, plus waiting retries: thousands at once under load, so the queue
+        // must not be bounded (Camel's default profile rejects beyond 1000 queued tasks). Abort, not Camel's default
+        // caller-runs policy, which silently drops tasks once the pool is shut down: the client handles the rejection.
+        ThreadPoolProfile timerProfile = new ThreadPoolProfile("OpenRouterTimer");
+        timerProfile.setPoolSize(1);
+        timerProfile.setMaxPoolSize(1);
+        timerProfile.setMaxQueueSize(-1);
+        timerProfile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        timer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "OpenRouterTimer", timerProfile);
         Executor worker;
         if (http == null) {
             clientExecutor = getCamelContext().getExecutorServiceManager()
