@@ -43,6 +43,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "clientthreads":
         case "clientThreads": getOrCreateConfiguration(target).setClientThreads(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelopenrouter.OpenRouterConfiguration.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "conversationmaxbytes":
         case "conversationMaxBytes": getOrCreateConfiguration(target).setConversationMaxBytes(property(camelContext, long.class, value)); return true;
         case "conversationmaxcount":
@@ -57,15 +59,27 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": getOrCreateConfiguration(target).setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": getOrCreateConfiguration(target).setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
         case "pdfEngine": getOrCreateConfiguration(target).setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "requesttimeout":
+        case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "systemmessage":
         case "systemMessage": getOrCreateConfiguration(target).setSystemMessage(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": getOrCreateConfiguration(target).setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -86,6 +100,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "clientthreads":
         case "clientThreads": return int.class;
         case "configuration": return io.github.camelopenrouter.OpenRouterConfiguration.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
         case "conversationmaxbytes":
         case "conversationMaxBytes": return long.class;
         case "conversationmaxcount":
@@ -100,15 +116,27 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
         case "model": return java.lang.String.class;
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
+        case "requesttimeout":
+        case "requestTimeout": return long.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "systemmessage":
         case "systemMessage": return java.lang.String.class;
         case "temperature": return java.lang.Double.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         default: return null;
         }
     }
@@ -130,6 +158,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "clientthreads":
         case "clientThreads": return getOrCreateConfiguration(target).getClientThreads();
         case "configuration": return target.getConfiguration();
+        case "connecttimeout":
+        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "conversationmaxbytes":
         case "conversationMaxBytes": return getOrCreateConfiguration(target).getConversationMaxBytes();
         case "conversationmaxcount":
@@ -144,15 +174,27 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxfilesize":
         case "maxFileSize": return getOrCreateConfiguration(target).getMaxFileSize();
+        case "maxretries":
+        case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxtokens":
         case "maxTokens": return getOrCreateConfiguration(target).getMaxTokens();
         case "model": return getOrCreateConfiguration(target).getModel();
         case "pdfengine":
         case "pdfEngine": return getOrCreateConfiguration(target).getPdfEngine();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
+        case "requesttimeout":
+        case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "systemmessage":
         case "systemMessage": return getOrCreateConfiguration(target).getSystemMessage();
         case "temperature": return getOrCreateConfiguration(target).getTemperature();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         default: return null;
         }
     }

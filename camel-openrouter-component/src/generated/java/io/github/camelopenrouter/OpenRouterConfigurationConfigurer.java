@@ -33,6 +33,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "clientthreads":
         case "clientThreads": target.setClientThreads(property(camelContext, int.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "conversationmaxbytes":
         case "conversationMaxBytes": target.setConversationMaxBytes(property(camelContext, long.class, value)); return true;
         case "conversationmaxcount":
@@ -45,6 +47,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "imageDetail": target.setImageDetail(property(camelContext, java.lang.String.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": target.setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "model": target.setModel(property(camelContext, java.lang.String.class, value)); return true;
@@ -52,6 +56,14 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "pdfengine":
         case "pdfEngine": target.setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": target.setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "requesttimeout":
+        case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": target.setRetryInitialDelay(property(camelContext, long.class, value)); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": target.setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "systemmessage":
         case "systemMessage": target.setSystemMessage(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": target.setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
@@ -72,6 +84,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "baseUrl": return java.lang.String.class;
         case "clientthreads":
         case "clientThreads": return int.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
         case "conversationmaxbytes":
         case "conversationMaxBytes": return long.class;
         case "conversationmaxcount":
@@ -84,6 +98,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "imageDetail": return java.lang.String.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
         case "model": return java.lang.String.class;
@@ -91,6 +107,14 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
+        case "requesttimeout":
+        case "requestTimeout": return long.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "systemmessage":
         case "systemMessage": return java.lang.String.class;
         case "temperature": return java.lang.Double.class;
@@ -112,6 +136,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "baseUrl": return target.getBaseUrl();
         case "clientthreads":
         case "clientThreads": return target.getClientThreads();
+        case "connecttimeout":
+        case "connectTimeout": return target.getConnectTimeout();
         case "conversationmaxbytes":
         case "conversationMaxBytes": return target.getConversationMaxBytes();
         case "conversationmaxcount":
@@ -124,6 +150,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "imageDetail": return target.getImageDetail();
         case "maxfilesize":
         case "maxFileSize": return target.getMaxFileSize();
+        case "maxretries":
+        case "maxRetries": return target.getMaxRetries();
         case "maxtokens":
         case "maxTokens": return target.getMaxTokens();
         case "model": return target.getModel();
@@ -131,6 +159,14 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "pdfengine":
         case "pdfEngine": return target.getPdfEngine();
         case "prompt": return target.getPrompt();
+        case "requesttimeout":
+        case "requestTimeout": return target.getRequestTimeout();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return target.getRetryInitialDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return target.getRetryMaxDelay();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getSslContextParameters();
         case "systemmessage":
         case "systemMessage": return target.getSystemMessage();
         case "temperature": return target.getTemperature();

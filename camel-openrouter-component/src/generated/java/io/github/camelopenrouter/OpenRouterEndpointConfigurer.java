@@ -33,6 +33,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "clientthreads":
         case "clientThreads": target.getConfiguration().setClientThreads(property(camelContext, int.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "conversationmaxbytes":
         case "conversationMaxBytes": target.getConfiguration().setConversationMaxBytes(property(camelContext, long.class, value)); return true;
         case "conversationmaxcount":
@@ -47,12 +49,22 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": target.getConfiguration().setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.getConfiguration().setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
         case "pdfEngine": target.getConfiguration().setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "requesttimeout":
+        case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "systemmessage":
         case "systemMessage": target.getConfiguration().setSystemMessage(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": target.getConfiguration().setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
@@ -73,6 +85,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "baseUrl": return java.lang.String.class;
         case "clientthreads":
         case "clientThreads": return int.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
         case "conversationmaxbytes":
         case "conversationMaxBytes": return long.class;
         case "conversationmaxcount":
@@ -87,12 +101,22 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return boolean.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
         case "model": return java.lang.String.class;
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
+        case "requesttimeout":
+        case "requestTimeout": return long.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "systemmessage":
         case "systemMessage": return java.lang.String.class;
         case "temperature": return java.lang.Double.class;
@@ -114,6 +138,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "clientthreads":
         case "clientThreads": return target.getConfiguration().getClientThreads();
+        case "connecttimeout":
+        case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "conversationmaxbytes":
         case "conversationMaxBytes": return target.getConfiguration().getConversationMaxBytes();
         case "conversationmaxcount":
@@ -128,12 +154,22 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxfilesize":
         case "maxFileSize": return target.getConfiguration().getMaxFileSize();
+        case "maxretries":
+        case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxtokens":
         case "maxTokens": return target.getConfiguration().getMaxTokens();
         case "model": return target.getConfiguration().getModel();
         case "pdfengine":
         case "pdfEngine": return target.getConfiguration().getPdfEngine();
         case "prompt": return target.getConfiguration().getPrompt();
+        case "requesttimeout":
+        case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "systemmessage":
         case "systemMessage": return target.getConfiguration().getSystemMessage();
         case "temperature": return target.getConfiguration().getTemperature();

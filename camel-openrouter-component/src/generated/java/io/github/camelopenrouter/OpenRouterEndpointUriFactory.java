@@ -23,12 +23,13 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(19);
+        Set<String> props = new HashSet<>(25);
         props.add("apiKey");
         props.add("appTitle");
         props.add("appUrl");
         props.add("baseUrl");
         props.add("clientThreads");
+        props.add("connectTimeout");
         props.add("conversationMaxBytes");
         props.add("conversationMaxCount");
         props.add("conversationStore");
@@ -36,11 +37,16 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("imageDetail");
         props.add("lazyStartProducer");
         props.add("maxFileSize");
+        props.add("maxRetries");
         props.add("maxTokens");
         props.add("model");
         props.add("operation");
         props.add("pdfEngine");
         props.add("prompt");
+        props.add("requestTimeout");
+        props.add("retryInitialDelay");
+        props.add("retryMaxDelay");
+        props.add("sslContextParameters");
         props.add("systemMessage");
         props.add("temperature");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

@@ -1,5 +1,6 @@
 package io.github.camelopenrouter;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,15 +24,51 @@ public class OpenRouterApiException extends RuntimeCamelException {
     private final String errorMessage;
     private final transient JsonNode metadata;
     private final String responseExcerpt;
+    private final Duration retryAfter;
+    private final String note;
 
     public OpenRouterApiException(String message, int statusCode, int errorCode, String errorMessage, JsonNode metadata,
                                   String responseExcerpt) {
+        this(message, statusCode, errorCode, errorMessage, metadata, responseExcerpt, null, null);
+    }
+
+    public OpenRouterApiException(String message, int statusCode, int errorCode, String errorMessage, JsonNode metadata,
+                                  String responseExcerpt, Duration retryAfter) {
+        this(message, statusCode, errorCode, errorMessage, metadata, responseExcerpt, retryAfter, null);
+    }
+
+    private OpenRouterApiException(String message, int statusCode, int errorCode, String errorMessage, JsonNode metadata,
+                                   String responseExcerpt, Duration retryAfter, String note) {
         super(message);
         this.statusCode = statusCode;
         this.errorCode = errorCode;
         this.errorMessage = errorMessage;
         this.metadata = metadata;
         this.responseExcerpt = responseExcerpt;
+        this.retryAfter = retryAfter;
+        this.note = note;
+    }
+
+    /**
+     * The same error with a note on how retrying ended ("gave up after 3 attempts", "not retried: ..."), shown at the
+     * end of {@link #getMessage()}. The stack trace, cause and suppressed exceptions are carried over.
+     */
+    public OpenRouterApiException withNote(String retryNote) {
+        OpenRouterApiException copy = new OpenRouterApiException(super.getMessage(), statusCode, errorCode, errorMessage,
+                metadata, responseExcerpt, retryAfter, retryNote);
+        copy.setStackTrace(getStackTrace());
+        if (getCause() != null) {
+            copy.initCause(getCause());
+        }
+        for (Throwable suppressed : getSuppressed()) {
+            copy.addSuppressed(suppressed);
+        }
+        return copy;
+    }
+
+    @Override
+    public String getMessage() {
+        return note == null ? super.getMessage() : super.getMessage() + " (" + note + ")";
     }
 
     /** The HTTP status of the reply (200 when the error came inside a successful reply). */
@@ -82,6 +119,14 @@ public class OpenRouterApiException extends RuntimeCamelException {
     /** The start of a reply body that was not OpenRouter's JSON (an HTML page from a proxy), or null. */
     public String getResponseExcerpt() {
         return responseExcerpt;
+    }
+
+    /**
+     * How long the server asked to wait before trying again ({@code Retry-After}, in seconds or as an HTTP date,
+     * converted to a duration when the reply arrived), or null when it did not say.
+     */
+    public Duration getRetryAfter() {
+        return retryAfter;
     }
 
     /** Whether sending the same request again later may succeed (408, 429, 5xx overload and provider errors). */

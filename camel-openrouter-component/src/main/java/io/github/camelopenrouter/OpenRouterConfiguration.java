@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 
 import io.github.camelopenrouter.conversation.ConversationStore;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -17,6 +18,11 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public static final String DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
     public static final long DEFAULT_MAX_FILE_SIZE = 64L * 1024 * 1024;
+    public static final int DEFAULT_MAX_RETRIES = 2;
+    public static final long DEFAULT_RETRY_INITIAL_DELAY = 500;
+    public static final long DEFAULT_RETRY_MAX_DELAY = 30_000;
+    public static final long DEFAULT_CONNECT_TIMEOUT = 10_000;
+    public static final long DEFAULT_REQUEST_TIMEOUT = 300_000;
 
     @UriPath(description = "The operation to perform: chat sends the message body to a model and returns its answer.",
              enums = "chat")
@@ -71,6 +77,43 @@ public class OpenRouterConfiguration implements Cloneable {
 
     @UriParam(description = "Your application's name, sent as the X-OpenRouter-Title (and X-Title) attribution header.")
     private String appTitle;
+
+    @UriParam(label = "security",
+              description = "TLS settings (trust store, key store, protocols) of the HTTP client the endpoint creates,"
+                            + " for example to trust a private CA in front of OpenRouter. Certificates are always"
+                            + " verified; without this option the JVM's default trust store is used. Cannot be combined"
+                            + " with the httpClient option (configure the SSLContext on that client instead).")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "reliability", defaultValue = "" + DEFAULT_MAX_RETRIES,
+              description = "How many times a failed request is sent again: on 408, 429, 500, 502, 503, 524 and 529"
+                            + " replies, a 200 reply carrying such an error, timeouts and connections that failed or"
+                            + " dropped before the whole reply arrived. Never on 400, 401, 402, 403 or 413. 0 disables"
+                            + " retries.")
+    private int maxRetries = DEFAULT_MAX_RETRIES;
+
+    @UriParam(label = "reliability", defaultValue = "" + DEFAULT_RETRY_INITIAL_DELAY, javaType = "java.time.Duration",
+              description = "The wait before the first retry, in milliseconds; it doubles with each further retry, up to"
+                            + " retryMaxDelay, and is randomised between half and all of that value (jitter). A"
+                            + " Retry-After the server sends is waited instead when it is longer.")
+    private long retryInitialDelay = DEFAULT_RETRY_INITIAL_DELAY;
+
+    @UriParam(label = "reliability", defaultValue = "" + DEFAULT_RETRY_MAX_DELAY, javaType = "java.time.Duration",
+              description = "The longest wait between two attempts, in milliseconds. When the server's Retry-After asks"
+                            + " for a longer wait, the request is not retried and the exchange fails at once with that"
+                            + " error (see OpenRouterApiException.getRetryAfter()).")
+    private long retryMaxDelay = DEFAULT_RETRY_MAX_DELAY;
+
+    @UriParam(label = "reliability", defaultValue = "" + DEFAULT_CONNECT_TIMEOUT, javaType = "java.time.Duration",
+              description = "How long, in milliseconds, connecting to OpenRouter may take. Applies to the HTTP client the"
+                            + " endpoint creates (not to one given with the httpClient option).")
+    private long connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
+    @UriParam(label = "reliability", defaultValue = "" + DEFAULT_REQUEST_TIMEOUT, javaType = "java.time.Duration",
+              description = "How long, in milliseconds, one attempt may take from sending the request to the last byte"
+                            + " of the reply. Generations with large files or long answers are slow: keep it generous."
+                            + " An attempt that times out counts as retryable, like OpenRouter's own 408.")
+    private long requestTimeout = DEFAULT_REQUEST_TIMEOUT;
 
     @UriParam(label = "advanced",
               description = "A java.net.http.HttpClient to use instead of the one the endpoint creates (for a proxy, a"
@@ -216,6 +259,54 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setClientThreads(int clientThreads) {
         this.clientThreads = clientThreads;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
     }
 
     public ConversationStore getConversationStore() {

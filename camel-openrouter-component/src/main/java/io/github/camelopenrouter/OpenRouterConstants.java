@@ -92,6 +92,19 @@ public final class OpenRouterConstants {
               javaType = "java.util.List<String>")
     public static final String SKIPPED_ATTACHMENTS = "CamelOpenRouterSkippedAttachments";
 
+    @Metadata(label = "producer", description = "How many HTTP requests were sent for the exchange: 1 without retries,"
+                                                + " at most one more than maxRetries; 0 when the exchange was refused before sending."
+                                                + " Set on success and on failure.",
+              javaType = "Integer")
+    public static final String ATTEMPTS = "CamelOpenRouterAttempts";
+
+    /**
+     * Exchange property set on every failed exchange: OpenRouter's {@code metadata.error_type} for an error reply
+     * (rate_limit_exceeded, payment_required, moderation, ...; derived from the status when the reply has none), or
+     * timeout, connection_failed, tls_failed, invalid_input, stopped or internal_error for failures without a reply.
+     */
+    public static final String ERROR_TYPE = "CamelOpenRouterErrorType";
+
     /** Exchange property holding the whole parsed reply, an {@code io.github.camelopenrouter.wire.ChatResponse}. */
     public static final String RESPONSE = "CamelOpenRouterResponse";
 

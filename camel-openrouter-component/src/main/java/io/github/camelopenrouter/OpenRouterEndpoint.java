@@ -1,11 +1,17 @@
 package io.github.camelopenrouter;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.camelopenrouter.client.OpenRouterClient;
+import io.github.camelopenrouter.client.RetryPolicy;
+import io.github.camelopenrouter.client.RetryingSender;
 import io.github.camelopenrouter.conversation.ConversationStore;
 import io.github.camelopenrouter.conversation.InMemoryConversationStore;
 import io.github.camelopenrouter.request.ChatRequestFactory;
@@ -15,9 +21,11 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +42,11 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     @UriParam
     private OpenRouterConfiguration configuration;
 
-    private OpenRouterClient client;
+    private RetryingSender sender;
     private ChatRequestFactory requestFactory;
     private ConversationStore conversationStore;
     private ExecutorService clientExecutor;
+    private ScheduledExecutorService timer;
     private final AtomicBoolean pdfEngineWarned = new AtomicBoolean();
 
     public OpenRouterEndpoint(String uri, OpenRouterComponent component, OpenRouterConfiguration configuration) {
@@ -64,18 +73,54 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     protected void doStart() throws Exception {
         super.doStart();
         String apiKey = resolveApiKey();
+        RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
+                configuration.getRetryMaxDelay());
+        Duration requestTimeout = positive(configuration.getRequestTimeout(), "requestTimeout");
         HttpClient http = configuration.getHttpClient();
+        if (http != null && configuration.getSslContextParameters() != null) {
+            throw new IllegalStateException("Both httpClient and sslContextParameters are set on " + getEndpointBaseUri()
+                                            + ": sslContextParameters applies only to the HTTP client the endpoint"
+                                            + " creates. Configure the SSLContext on your own HttpClient"
+                                            + " (HttpClient.newBuilder().sslContext(...)), or remove the httpClient option");
+        }
+        // one timeout watchdog per request in flight, plus waiting retries: thousands at once under load, so the queue
+        // must not be bounded (Camel's default profile rejects beyond 1000 queued tasks). Abort, not Camel's default
+        // caller-runs policy, which silently drops tasks once the pool is shut down: the client handles the rejection.
+        ThreadPoolProfile timerProfile = new ThreadPoolProfile("OpenRouterTimer");
+        timerProfile.setPoolSize(1);
+        timerProfile.setMaxPoolSize(1);
+        timerProfile.setMaxQueueSize(-1);
+        timerProfile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        timer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "OpenRouterTimer", timerProfile);
+        Executor worker;
         if (http == null) {
             clientExecutor = getCamelContext().getExecutorServiceManager()
                     .newFixedThreadPool(this, "OpenRouterClient", Math.max(1, configuration.getClientThreads()));
-            http = HttpClient.newBuilder().executor(clientExecutor).build();
+            HttpClient.Builder builder = HttpClient.newBuilder().executor(clientExecutor)
+                    .connectTimeout(positive(configuration.getConnectTimeout(), "connectTimeout"));
+            if (configuration.getSslContextParameters() != null) {
+                builder.sslContext(configuration.getSslContextParameters().createSSLContext(getCamelContext()));
+            }
+            http = builder.build();
+            worker = clientExecutor;
+        } else {
+            worker = http.executor().orElse(ForkJoinPool.commonPool());
         }
-        client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
-                configuration.getAppTitle());
+        OpenRouterClient client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
+                configuration.getAppTitle(), requestTimeout, timer, worker);
+        sender = new RetryingSender(client, retryPolicy);
         conversationStore = configuration.getConversationStore() != null
                 ? configuration.getConversationStore()
                 : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes());
         requestFactory = new ChatRequestFactory(configuration, conversationStore);
+    }
+
+    private Duration positive(long millis, String option) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException(option + " must be a positive number of milliseconds, got " + millis
+                                               + " on " + getEndpointBaseUri());
+        }
+        return Duration.ofMillis(millis);
     }
 
     private String resolveApiKey() {
@@ -93,6 +138,14 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
 
     @Override
     protected void doStop() throws Exception {
+        if (sender != null) {
+            // exchanges waiting for a retry end now, with their last error, instead of never
+            sender.stop();
+        }
+        if (timer != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(timer);
+            timer = null;
+        }
         if (clientExecutor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(clientExecutor);
             clientExecutor = null;
@@ -117,8 +170,8 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         this.configuration = configuration;
     }
 
-    OpenRouterClient getClient() {
-        return client;
+    RetryingSender getSender() {
+        return sender;
     }
 
     ChatRequestFactory getRequestFactory() {

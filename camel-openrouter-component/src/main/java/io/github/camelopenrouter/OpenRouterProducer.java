@@ -1,5 +1,6 @@
 package io.github.camelopenrouter;
 
+import io.github.camelopenrouter.client.Failures;
 import io.github.camelopenrouter.client.OpenRouterClient;
 import io.github.camelopenrouter.conversation.ConversationTurn;
 import io.github.camelopenrouter.request.PreparedRequest;
@@ -41,33 +42,45 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
                     prepared.userMessage().content() instanceof java.util.List<?> parts ? parts.size() : 1,
                     prepared.body().contentLength());
         } catch (Exception e) {
-            exchange.setException(e);
+            exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, 0);
+            fail(exchange, e);
             callback.done(true);
             return true;
         }
         long started = System.nanoTime();
         try {
-            getEndpoint().getClient().chat(prepared.body()).whenComplete((reply, failure) -> {
+            getEndpoint().getSender().send(prepared.body()).whenComplete((outcome, unexpected) -> {
                 try {
-                    if (failure != null) {
-                        exchange.setException(OpenRouterClient.unwrap(failure));
+                    if (unexpected != null) {
+                        fail(exchange, OpenRouterClient.unwrap(unexpected));
                     } else {
-                        complete(exchange, prepared, reply);
+                        exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, outcome.attempts());
+                        if (outcome.succeeded()) {
+                            complete(exchange, prepared, outcome.reply());
+                        } else {
+                            fail(exchange, outcome.failure());
+                        }
+                        LOG.debug("Chat request finished in {} ms after {} attempt(s): {}",
+                                (System.nanoTime() - started) / 1_000_000, outcome.attempts(),
+                                outcome.succeeded() ? "ok" : outcome.failure().getClass().getSimpleName());
                     }
-                    LOG.debug("Chat request finished in {} ms: {}", (System.nanoTime() - started) / 1_000_000,
-                            failure == null ? "ok" : OpenRouterClient.unwrap(failure).getClass().getSimpleName());
                 } catch (Throwable t) {
-                    exchange.setException(t);
+                    fail(exchange, t);
                 } finally {
                     callback.done(false);
                 }
             });
         } catch (Exception e) {
-            exchange.setException(e);
+            fail(exchange, e);
             callback.done(true);
             return true;
         }
         return false;
+    }
+
+    private static void fail(Exchange exchange, Throwable failure) {
+        exchange.setException(failure);
+        exchange.setProperty(OpenRouterConstants.ERROR_TYPE, Failures.errorType(failure));
     }
 
     private void complete(Exchange exchange, PreparedRequest prepared, ChatResponse reply) {

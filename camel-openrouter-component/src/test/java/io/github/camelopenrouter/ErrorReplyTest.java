@@ -11,9 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ErrorReplyTest extends OpenRouterTestSupport {
 
+    /** These tests are about how one error reply is decoded: retrying (RetryTest) would hide it. */
+    private static final String NO_RETRIES = "openrouter:chat?maxRetries=0";
+
     private OpenRouterApiException failWith(Fault fault) {
         simulator.enqueue(fault);
-        Exchange exchange = send("openrouter:chat", "Hi");
+        Exchange exchange = send(NO_RETRIES, "Hi");
         assertThat(exchange.getException()).isInstanceOf(OpenRouterApiException.class);
         return (OpenRouterApiException) exchange.getException();
     }
@@ -84,11 +87,11 @@ class ErrorReplyTest extends OpenRouterTestSupport {
     @Test
     void droppedConnectionFailsTheExchangeWithAnIoErrorAndDoesNotHang() {
         simulator.enqueue(Fault.dropConnection());
-        Exchange dropped = send("openrouter:chat", "Hi");
+        Exchange dropped = send(NO_RETRIES, "Hi");
         assertThat(dropped.getException()).isInstanceOf(IOException.class);
 
         simulator.enqueue(Fault.dropMidReply());
-        Exchange cut = send("openrouter:chat", "Hi");
+        Exchange cut = send(NO_RETRIES, "Hi");
         assertThat(cut.getException()).isInstanceOf(IOException.class);
     }
 
@@ -98,7 +101,7 @@ class ErrorReplyTest extends OpenRouterTestSupport {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Exchange exchange = send("openrouter:chat?baseUrl=http://127.0.0.1:" + closedPort + "/api/v1", "Hi");
+        Exchange exchange = send(NO_RETRIES + "&baseUrl=http://127.0.0.1:" + closedPort + "/api/v1", "Hi");
 
         assertThat(exchange.getException()).isInstanceOf(java.net.ConnectException.class);
     }

@@ -2,7 +2,6 @@ package io.github.camelopenrouter;
 
 import java.util.List;
 
-import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,26 +11,29 @@ class PdfEngineWarningTest extends OpenRouterTestSupport {
 
     @Test
     void warnsOncePerEndpointWhenPdfsGoOutWithoutAnEngine() {
-        try (LogCapture log = LogCapture.start("io.github.camelopenrouter", Level.WARN)) {
+        try (LogCapture log = LogCapture.everything()) {
             sendOk("openrouter:chat?model=a/b", TestFiles.pdf("one"));
             sendOk("openrouter:chat?model=a/b", TestFiles.pdf("two"));
             sendOk("openrouter:chat?model=a/b&pdfEngine=cloudflare-ai", TestFiles.pdf("three"));
             sendOk("openrouter:chat?model=c/d", TestFiles.png());
 
-            List<String> warnings = log.messages(Level.WARN);
+            List<String> warnings = pdfEngineWarnings(log);
             assertThat(warnings).hasSize(1);
-            assertThat(warnings.get(0)).contains("openrouter://chat").contains("without a pdfEngine")
-                    .contains("paid mistral-ocr");
+            assertThat(warnings.get(0)).startsWith("WARN").contains("openrouter://chat").contains("paid mistral-ocr");
         }
     }
 
     @Test
     void warnsAgainForAnotherEndpoint() {
-        try (LogCapture log = LogCapture.start("io.github.camelopenrouter", Level.WARN)) {
+        try (LogCapture log = LogCapture.everything()) {
             sendOk("openrouter:chat?model=a/b", TestFiles.pdf("one"));
             sendOk("openrouter:chat?model=x/y", TestFiles.pdf("one"));
 
-            assertThat(log.messages(Level.WARN)).hasSize(2);
+            assertThat(pdfEngineWarnings(log)).hasSize(2);
         }
+    }
+
+    private static List<String> pdfEngineWarnings(LogCapture log) {
+        return log.text().lines().filter(line -> line.contains("without a pdfEngine")).toList();
     }
 }

@@ -2,6 +2,7 @@ package io.github.camelopenrouter.client;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import io.github.camelopenrouter.OpenRouterApiException;
 import io.github.camelopenrouter.wire.ApiError;
@@ -16,37 +17,38 @@ final class ErrorDecoder {
     private ErrorDecoder() {
     }
 
-    static OpenRouterApiException fromStatus(int status, byte[] body, String contentType) {
+    static OpenRouterApiException fromStatus(int status, byte[] body, String contentType, Duration retryAfter) {
         ApiError error = parse(body);
         if (error != null) {
-            return fromError(status, error, "OpenRouter returned HTTP " + status);
+            return fromError(status, error, "OpenRouter returned HTTP " + status, retryAfter);
         }
         String excerpt = excerpt(body);
         String kind = contentType == null ? "a non-JSON body" : "a non-JSON body (" + contentType + ")";
         return new OpenRouterApiException("OpenRouter returned HTTP " + status + " with " + kind
                                           + (excerpt.isEmpty() ? "" : ": " + excerpt),
-                status, status, null, null, excerpt);
+                status, status, null, null, excerpt, retryAfter);
     }
 
     /** The error a 200 reply carries, at the top level or in its first choice; null when it carries none. */
-    static OpenRouterApiException fromReply(ChatResponse reply) {
+    static OpenRouterApiException fromReply(ChatResponse reply, Duration retryAfter) {
         if (reply.error() != null) {
-            return fromError(200, reply.error(), "OpenRouter returned an error in a 200 reply");
+            return fromError(200, reply.error(), "OpenRouter returned an error in a 200 reply", retryAfter);
         }
         ChatResponse.Choice choice = reply.firstChoice();
         if (choice != null && "error".equals(choice.finishReason())) {
             ApiError error = choice.error() != null ? choice.error()
                     : new ApiError(null, "generation ended with finish_reason \"error\"", null);
-            return fromError(200, error, "OpenRouter's generation failed (finish_reason \"error\")");
+            return fromError(200, error, "OpenRouter's generation failed (finish_reason \"error\")", retryAfter);
         }
         return null;
     }
 
-    private static OpenRouterApiException fromError(int status, ApiError error, String prefix) {
+    private static OpenRouterApiException fromError(int status, ApiError error, String prefix, Duration retryAfter) {
         int code = error.codeOr(status);
         String message = error.message() == null ? "(no message)" : error.message();
         String codeNote = code != status ? " (code " + code + ")" : "";
-        return new OpenRouterApiException(prefix + codeNote + ": " + message, status, code, message, error.metadata(), null);
+        return new OpenRouterApiException(prefix + codeNote + ": " + message, status, code, message, error.metadata(), null,
+                retryAfter);
     }
 
     private static ApiError parse(byte[] body) {

@@ -14,8 +14,10 @@ import java.util.Map;
 import io.github.camelopenrouter.OpenRouterInputException;
 import io.github.camelopenrouter.media.BinaryContent;
 import io.github.camelopenrouter.media.BinaryContents;
+import io.github.camelopenrouter.media.MediaCompleteness;
 import io.github.camelopenrouter.media.MediaTypeDetector;
 import io.github.camelopenrouter.media.MediaTypeDetector.Detection;
+import io.github.camelopenrouter.media.SupportedMedia;
 import io.github.camelopenrouter.wire.ContentPart;
 import jakarta.activation.DataHandler;
 import org.apache.camel.Exchange;
@@ -97,8 +99,12 @@ public final class BodyMapper {
             String mediaType = single ? settings.mediaType() : null;
             BinaryContent content = BinaryContents.from(body, fileName, contentType, settings.maxFileSize(), exchange);
             String what = content.fileName() != null ? content.fileName() : "The message body (" + body.getClass().getSimpleName() + ")";
-            parts.add(MediaParts.of(MediaTypeDetector.detect(mediaType, content.head(), content.contentType(),
-                    content.fileName(), what), content.source(), content.fileName(), content.contentType(), settings.imageDetail()));
+            SupportedMedia media = MediaTypeDetector.detect(mediaType, content.head(), content.contentType(),
+                    content.fileName(), what);
+            if (mediaType == null) {
+                MediaCompleteness.check(media, content.source(), content.head(), what);
+            }
+            parts.add(MediaParts.of(media, content.source(), content.fileName(), content.contentType(), settings.imageDetail()));
         } else if (hasTextConverter(exchange, body)) {
             // e.g. a multipart mail without attachments: camel-mail converts it to its text part
             mapText(exchange.getContext().getTypeConverter().convertTo(String.class, exchange, body), settings, parts);
@@ -162,6 +168,12 @@ public final class BodyMapper {
             if (detection.media() == null) {
                 skip(skipped, name, detection.detectedType() != null ? detection.detectedType() : "unusable",
                         detection.problem());
+                continue;
+            }
+            try {
+                MediaCompleteness.check(detection.media(), content.source(), content.head(), "Attachment " + name);
+            } catch (OpenRouterInputException incomplete) {
+                skip(skipped, name, "incomplete " + detection.media().wireType(), incomplete.getMessage());
                 continue;
             }
             parts.add(MediaParts.of(detection.media(), content.source(), name, content.contentType(), settings.imageDetail()));

@@ -1,0 +1,127 @@
+package io.github.camelopenrouter.client;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import javax.net.ssl.SSLException;
+
+import io.github.camelopenrouter.OpenRouterApiException;
+import io.github.camelopenrouter.OpenRouterInputException;
+
+/**
+ * What kind of failure ended an exchange: whether sending again may help, and the stable name a route can switch on
+ * (the {@code CamelOpenRouterErrorType} exchange property).
+ */
+public final class Failures {
+
+    public static final String TIMEOUT = "timeout";
+    public static final String CONNECTION_FAILED = "connection_failed";
+    public static final String TLS_FAILED = "tls_failed";
+    public static final String INVALID_INPUT = "invalid_input";
+    public static final String STOPPED = "stopped";
+    public static final String INTERNAL_ERROR = "internal_error";
+
+    private Failures() {
+    }
+
+    /**
+     * Whether the same request may succeed when sent again: a retryable error reply, a timeout, or a connection that
+     * failed or dropped before the whole reply arrived. TLS failures (an untrusted certificate, no common protocol)
+     * would fail the same way again, and a request body that could not be read is not the server's fault.
+     */
+    static boolean isRetryable(Throwable failure) {
+        if (failure instanceof OpenRouterApiException api) {
+            return api.isRetryable();
+        }
+        if (causedBy(failure, SSLException.class) || causedBy(failure, RequestBodyException.class)) {
+            return false;
+        }
+        return failure instanceof IOException;
+    }
+
+    /** The {@code CamelOpenRouterErrorType} value for a failure. */
+    public static String errorType(Throwable failure) {
+        if (failure instanceof OpenRouterApiException api) {
+            return api.getErrorType() != null ? api.getErrorType() : fromStatus(api.getErrorCode());
+        }
+        if (failure instanceof OpenRouterInputException) {
+            return INVALID_INPUT;
+        }
+        if (failure instanceof HttpTimeoutException) {
+            return TIMEOUT;
+        }
+        if (causedBy(failure, SSLException.class)) {
+            return TLS_FAILED;
+        }
+        if (failure instanceof RejectedExecutionException || failure instanceof EndpointStoppedException) {
+            return STOPPED;
+        }
+        if (failure instanceof IOException && !causedBy(failure, RequestBodyException.class)) {
+            return CONNECTION_FAILED;
+        }
+        return INTERNAL_ERROR;
+    }
+
+    /** The names OpenRouter uses, for replies without {@code metadata.error_type} (a proxy's HTML page, a 401). */
+    private static String fromStatus(int status) {
+        return switch (status) {
+            case 401 -> "unauthorized";
+            case 402 -> "payment_required";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 408 -> TIMEOUT;
+            case 413 -> "payload_too_large";
+            case 429 -> "rate_limit_exceeded";
+            default -> status >= 500 ? "server_error" : "invalid_request";
+        };
+    }
+
+    /**
+     * The failure to put on the exchange: the last one, with a note on how retrying ended at the end of its message, and
+     * the failures of the earlier attempts as suppressed exceptions. The type stays what it was (a
+     * {@link ConnectException} stays one), so {@code onException} clauses match as without retries.
+     */
+    static Throwable finalFailure(Throwable last, String note, List<Throwable> earlier) {
+        Throwable result = note == null ? last : noted(last, note);
+        for (Throwable attempt : earlier) {
+            if (attempt != result) {
+                result.addSuppressed(attempt);
+            }
+        }
+        return result;
+    }
+
+    private static Throwable noted(Throwable failure, String note) {
+        String message = failure.getMessage() + " (" + note + ")";
+        Throwable noted;
+        if (failure instanceof OpenRouterApiException api) {
+            return api.withNote(note);
+        } else if (failure instanceof HttpConnectTimeoutException) {
+            noted = new HttpConnectTimeoutException(message);
+        } else if (failure instanceof HttpTimeoutException) {
+            noted = new HttpTimeoutException(message);
+        } else if (failure instanceof ConnectException) {
+            noted = new ConnectException(message);
+        } else if (failure instanceof IOException) {
+            noted = new IOException(message);
+        } else {
+            return failure;
+        }
+        // the original keeps its stack trace and cause; the copy only adds the note
+        noted.initCause(failure);
+        noted.setStackTrace(failure.getStackTrace());
+        return noted;
+    }
+
+    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
