@@ -120,7 +120,8 @@ class KameletMainTest {
                 assertThat(namesIn(notes.resolve(".done"))).containsExactly("whiteboard.png");
 
                 // a failed call through the Kamelet fails the exchange: the original is kept in .failed, no answer
-                simulator.enqueue(Fault.error(503, "No provider available"));
+                // not retryable (a 503 would be retried by the component and succeed on the next attempt)
+                simulator.enqueue(Fault.error(402, "Insufficient credits"));
                 NotifyBuilder failed = new NotifyBuilder(main.getCamelContext())
                         .fromRoute("folder-via-openrouter-action").whenFailed(1).create();
                 drop(inbox, "invoice.pdf", TestPdfs.withText("Invoice 9"));

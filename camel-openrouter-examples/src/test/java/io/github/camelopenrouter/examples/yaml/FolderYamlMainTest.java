@@ -86,7 +86,9 @@ class FolderYamlMainTest {
                         .endsWith("\n\nReceived 1 text part, 1 image, 0 files, 0 audio, 0 video. Text: \"" + IMAGE_PROMPT + "\"\n");
                 assertThat(namesIn(inbox.resolve(".done"))).containsExactly("logo.png", "minutes.pdf");
 
-                simulator.enqueue(Fault.error(429, "Rate limit exceeded: too many requests, slow down"));
+                // the component retries a 429 (maxRetries=2 by default): only one that persists fails the file
+                Fault rateLimited = Fault.error(429, "Rate limit exceeded: too many requests, slow down");
+                simulator.enqueue(rateLimited, rateLimited, rateLimited);
                 NotifyBuilder failed = new NotifyBuilder(main.getCamelContext()).whenFailed(1).create();
                 byte[] scan = TestPdfs.withText("Scanned contract");
                 drop(inbox, "contract.pdf", scan);
@@ -94,7 +96,8 @@ class FolderYamlMainTest {
 
                 assertThat(inbox.resolve(".failed").resolve("contract.pdf")).hasBinaryContent(scan);
                 assertThat(Files.readString(inbox.resolve(".failed").resolve("contract.pdf.error.txt")))
-                        .startsWith("io.github.camelopenrouter.OpenRouterApiException: ").contains("429");
+                        .startsWith("io.github.camelopenrouter.OpenRouterApiException: ").contains("429")
+                        .contains("gave up after 3 attempts");
                 assertThat(namesIn(outbox)).containsExactly("logo.png.md", "minutes.pdf.md");
                 assertThat(namesIn(inbox)).isEmpty();
             } finally {
