@@ -120,7 +120,8 @@ public final class BenchmarkMain {
     }
 
     private void searchHeaps(List<String> base, Report report) {
-        List<PeerKind> searched = profile.heapSearchPeers() ? peers : peers.stream().filter(p -> p == PeerKind.COMPONENT).toList();
+        List<PeerKind> searched = peers.stream().filter(p -> p.runs(Workload.W3))
+                .filter(p -> profile.heapSearchPeers() || p == PeerKind.COMPONENT).toList();
         Map<Long, Path> documents = new LinkedHashMap<>();
         documents.put(profile.smallPdfBytes(), work.resolve("bench-" + profile.smallPdfBytes() + ".pdf"));
         if (profile.heapSearchLarge()) {

@@ -30,6 +30,11 @@ final class ChildJvm {
         command.add("-Xmx" + maxHeap);
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-Dlog4j2.level=WARN");
+        // e.g. -Dbench.jvmArgs="-XX:StartFlightRecording=filename=peer.jfr" to profile the peers
+        String extra = System.getProperty("bench.jvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(PeerProcess.class.getName());

@@ -19,11 +19,17 @@ public final class JdkFloorPeer implements Peer {
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI uri;
     private final boolean fromFile;
+    private final boolean nonBlocking;
     private byte[] body;
 
-    public JdkFloorPeer(String baseUrl, boolean fromFile) {
+    /**
+     * @param fromFile    stream the pre-built JSON from its file instead of memory
+     * @param nonBlocking send even one-at-a-time requests with {@code sendAsync}, as a non-blocking client must
+     */
+    public JdkFloorPeer(String baseUrl, boolean fromFile, boolean nonBlocking) {
         this.uri = URI.create(baseUrl + "/chat/completions");
         this.fromFile = fromFile;
+        this.nonBlocking = nonBlocking;
     }
 
     @Override
@@ -41,6 +47,9 @@ public final class JdkFloorPeer implements Peer {
 
     @Override
     public String send(BenchRequest request) throws Exception {
+        if (nonBlocking) {
+            return sendAsync(request).join();
+        }
         return check(http.send(request(request), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
