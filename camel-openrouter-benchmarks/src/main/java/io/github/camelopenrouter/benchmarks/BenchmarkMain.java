@@ -1,0 +1,158 @@
+package io.github.camelopenrouter.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelopenrouter.benchmarks.peers.PeerKind;
+import io.github.camelopenrouter.benchmarks.server.BenchServer;
+import io.github.camelopenrouter.benchmarks.server.BenchServerStats;
+
+/**
+ * Runs the comparison: starts the server (here, in this JVM), writes the inputs, runs every peer in child JVMs, searches
+ * the smallest heap for W3, and prints the Markdown report.
+ *
+ * <pre>
+ * BenchmarkMain [--profile full|smoke] [--peers FLOOR,COMPONENT,...] [--workloads W1,W3] [--out report.md]
+ * </pre>
+ */
+public final class BenchmarkMain {
+
+    /** Every child gets the same heap for the timed runs: enough for the hungriest peer on the 50 MB document. */
+    static final String TIMED_RUN_HEAP = "3g";
+
+    private final Profile profile;
+    private final List<PeerKind> peers;
+    private final List<Workload> workloads;
+    private final Path work;
+    private final boolean quiet;
+
+    BenchmarkMain(Profile profile, List<PeerKind> peers, List<Workload> workloads, Path work, boolean quiet) {
+        this.profile = profile;
+        this.peers = peers;
+        this.workloads = workloads;
+        this.work = work;
+        this.quiet = quiet;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = PeerProcess.options(args);
+        Profile profile = Profile.named(options.getOrDefault("profile", options.containsKey("smoke") ? "smoke" : "full"));
+        List<PeerKind> peers = options.containsKey("peers")
+                ? PeerProcess.parseList(options.get("peers"), PeerKind::valueOf) : List.of(PeerKind.values());
+        List<Workload> workloads = options.containsKey("workloads")
+                ? PeerProcess.parseList(options.get("workloads"), Workload::valueOf) : List.of(Workload.values());
+        Path work = Files.createTempDirectory("camel-openrouter-bench");
+        Report report = new BenchmarkMain(profile, peers, workloads, work, false).run();
+        String markdown = report.markdown();
+        System.out.println(markdown);
+        if (options.containsKey("out")) {
+            Files.writeString(Path.of(options.get("out")), markdown, StandardCharsets.UTF_8);
+        }
+        deleteInputs(work);
+        System.exit(report.allRan() ? 0 : 1);
+    }
+
+    Report run() {
+        log("Writing the inputs to " + work);
+        PeerProcess.Inputs.write(work, profile);
+        Report report = new Report(profile, peers, workloads);
+        try (BenchServer server = BenchServer.start(Duration.ZERO);
+             BenchServer slowServer = BenchServer.start(profile.w4Latency())) {
+            List<String> base = List.of("--profile", profile.name(), "--server", server.baseUrl(),
+                    "--slow-server", slowServer.baseUrl(), "--work", work.toString());
+            if (profile == Profile.SMOKE) {
+                runOneChildPerPeer(base, report);
+            } else {
+                runOneChildPerWorkload(base, report);
+            }
+            if (workloads.contains(Workload.W3)) {
+                searchHeaps(base, report);
+            }
+            BenchServerStats total = server.stats();
+            BenchServerStats slowTotal = slowServer.stats();
+            report.serverTotals(total, slowTotal);
+        }
+        return report;
+    }
+
+    private void runOneChildPerPeer(List<String> base, Report report) {
+        for (PeerKind peer : peers) {
+            List<Workload> own = workloads.stream().filter(peer::runs).toList();
+            if (!own.isEmpty()) {
+                runChild(peer, own, base, report);
+            }
+        }
+    }
+
+    private void runOneChildPerWorkload(List<String> base, Report report) {
+        for (Workload workload : workloads) {
+            for (PeerKind peer : peers) {
+                if (peer.runs(workload)) {
+                    runChild(peer, List.of(workload), base, report);
+                }
+            }
+        }
+    }
+
+    private void runChild(PeerKind peer, List<Workload> own, List<String> base, Report report) {
+        log("Running " + peer + " " + own);
+        List<String> arguments = new ArrayList<>(base);
+        arguments.addAll(List.of("--peer", peer.name(), "--workloads", PeerProcess.join(own)));
+        long started = System.nanoTime();
+        ChildJvm.Outcome outcome = ChildJvm.run(TIMED_RUN_HEAP, arguments, Duration.ofMinutes(30), quiet);
+        Map<Workload, RunResult> byWorkload = new EnumMap<>(Workload.class);
+        outcome.results().forEach(r -> byWorkload.put(r.workload(), r));
+        for (Workload workload : own) {
+            RunResult result = byWorkload.getOrDefault(workload, RunResult.failed(peer, workload,
+                    "the child JVM ended (exit code " + outcome.exitCode() + ") without a result"));
+            report.add(result);
+            log("  " + peer + " " + workload + ": " + (result.ok() ? result.figures() : "FAILED " + result.failure()));
+        }
+        log("  took " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    private void searchHeaps(List<String> base, Report report) {
+        List<PeerKind> searched = peers.stream().filter(p -> p.runs(Workload.W3))
+                .filter(p -> profile.heapSearchPeers() || p == PeerKind.COMPONENT).toList();
+        Map<Long, Path> documents = new LinkedHashMap<>();
+        documents.put(profile.smallPdfBytes(), work.resolve("bench-" + profile.smallPdfBytes() + ".pdf"));
+        if (profile.heapSearchLarge()) {
+            documents.put(profile.pdfBytes(), work.resolve("bench-" + profile.pdfBytes() + ".pdf"));
+        }
+        for (PeerKind peer : searched) {
+            for (Map.Entry<Long, Path> document : documents.entrySet()) {
+                List<String> arguments = new ArrayList<>(base);
+                arguments.addAll(List.of("--peer", peer.name()));
+                long started = System.nanoTime();
+                HeapSearch.Found found = HeapSearch.smallestHeap(peer, document.getValue(), 32, profile.heapResolutionMb(), arguments,
+                        Duration.ofSeconds(90));
+                report.heap(peer, document.getKey(), found);
+                log("  -Xmx search " + peer + " " + Report.mib(document.getKey()) + ": " + found.mb() + " MB " + found.probes()
+                    + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            }
+        }
+    }
+
+    private void log(String line) {
+        if (!quiet) {
+            System.err.println(line);
+        }
+    }
+
+    private static void deleteInputs(Path work) throws IOException {
+        try (var files = Files.list(work)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(work);
+    }
+}

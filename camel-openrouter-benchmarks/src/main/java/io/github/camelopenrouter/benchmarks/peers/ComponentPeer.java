@@ -1,0 +1,65 @@
+package io.github.camelopenrouter.benchmarks.peers;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelopenrouter.OpenRouterConstants;
+import io.github.camelopenrouter.benchmarks.BenchRequest;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * This component in a route, configured as its documentation shows: a file goes in as a {@link java.nio.file.Path}
+ * body, the prompt as a header. The template sends without a thread per request ({@code threadedAsyncMode=false}), so
+ * W4 runs on the component's own non-blocking client.
+ */
+public final class ComponentPeer implements Peer {
+
+    private final CamelContext camel = new DefaultCamelContext();
+    private final ProducerTemplate template;
+
+    public ComponentPeer(String baseUrl) throws Exception {
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:send")
+                        .to("openrouter:chat?apiKey=RAW(" + BenchRequest.API_KEY + ")&baseUrl=" + baseUrl
+                            + "&model=" + BenchRequest.MODEL);
+            }
+        });
+        camel.start();
+        template = camel.createProducerTemplate();
+        template.setThreadedAsyncMode(false);
+        template.start();
+    }
+
+    @Override
+    public String send(BenchRequest request) {
+        return template.requestBodyAndHeaders("direct:send", body(request), headers(request), String.class);
+    }
+
+    @Override
+    public boolean hasAsyncApi() {
+        return true;
+    }
+
+    @Override
+    public CompletableFuture<String> sendAsync(BenchRequest request) {
+        return template.asyncRequestBodyAndHeaders("direct:send", body(request), headers(request), String.class);
+    }
+
+    private static Object body(BenchRequest request) {
+        return request.hasFile() ? request.file() : request.prompt();
+    }
+
+    private static Map<String, Object> headers(BenchRequest request) {
+        return request.hasFile() ? Map.of(OpenRouterConstants.PROMPT, request.prompt()) : Map.of();
+    }
+
+    @Override
+    public void close() throws Exception {
+        camel.close();
+    }
+}
