@@ -16,6 +16,8 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
+import io.github.camelopenrouter.simulator.TestPdfs;
+
 /** Small real files made at run time: the bytes a route would carry, not hand-typed magic numbers. */
 public final class TestFiles {
 
@@ -53,29 +55,9 @@ public final class TestFiles {
         return java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
     }
 
-    /** A one-page PDF whose text layer says {@code text}. */
+    /** A one-page PDF whose text layer says {@code text} (the simulator's parser reads it back). */
     public static byte[] pdf(String text) {
-        String stream = "BT /F1 12 Tf 72 712 Td (" + text + ") Tj ET";
-        String[] objects = {
-                "<< /Type /Catalog /Pages 2 0 R >>",
-                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-                "<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
-                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>" };
-        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
-        int[] offsets = new int[objects.length];
-        for (int i = 0; i < objects.length; i++) {
-            offsets[i] = pdf.length();
-            pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
-        }
-        int xref = pdf.length();
-        pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
-        for (int offset : offsets) {
-            pdf.append(String.format("%010d 00000 n \n", offset));
-        }
-        pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
-                .append("\n%%EOF\n");
-        return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return TestPdfs.withText(text);
     }
 
     /** 50 ms of silence as 8 kHz mono 16-bit WAV. */
