@@ -1,5 +1,7 @@
 package io.github.camelopenrouter;
 
+import java.util.List;
+
 import io.github.camelopenrouter.client.Failures;
 import io.github.camelopenrouter.client.OpenRouterClient;
 import io.github.camelopenrouter.conversation.ConversationTurn;
@@ -39,7 +41,7 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
                 getEndpoint().warnPdfWithoutEngineOnce();
             }
             LOG.debug("Sending chat request: model={}, parts={}, bodyBytes={}", prepared.request().model(),
-                    prepared.userMessage().content() instanceof java.util.List<?> parts ? parts.size() : 1,
+                    prepared.userMessage().content() instanceof List<?> parts ? parts.size() : 1,
                     prepared.body().contentLength());
         } catch (Exception e) {
             exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, 0);
