@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.camelopenrouter.client.OpenRouterClient;
@@ -92,6 +93,11 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         timerProfile.setMaxQueueSize(-1);
         timerProfile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         timer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "OpenRouterTimer", timerProfile);
+        if (timer instanceof ScheduledThreadPoolExecutor pool) {
+            // almost every watchdog is cancelled by its reply long before it is due (requestTimeout defaults to 5
+            // minutes): left in the queue, they would pile up to hundreds of thousands under load
+            pool.setRemoveOnCancelPolicy(true);
+        }
         Executor worker;
         if (http == null) {
             clientExecutor = getCamelContext().getExecutorServiceManager()

@@ -92,35 +92,108 @@ public final class OpenRouterClient {
                 .timeout(requestTimeout)
                 .POST(body.contentLength() >= 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, body.contentLength()) : stream)
                 .build();
-        CompletableFuture<ChatResponse> attempt = new CompletableFuture<>();
-        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        Attempt attempt = new Attempt();
+        // The reply is decoded, and the attempt completed, by the body subscriber as soon as the last byte is read, on
+        // the client's executor. Waiting for sendAsync's future instead would cost a thread per request on small
+        // machines: the JDK completes that future through CompletableFuture's default executor, which is a new thread
+        // per task when the common pool has a parallelism of 1 (every machine with 2 CPUs). That future is still
+        // where failures without a whole reply (connect, I/O, the JDK's own timeout) arrive.
+        CompletableFuture<HttpResponse<Void>> exchange;
+        try {
+            exchange = http.sendAsync(request, info -> HttpResponse.BodySubscribers.mapping(
+                    HttpResponse.BodySubscribers.ofByteArray(), bytes -> {
+                        attempt.replied(info, bytes);
+                        return null;
+                    }));
+        } catch (RuntimeException e) {
+            attempt.completeExceptionally(e);
+            return attempt;
+        }
+        attempt.sent(exchange);
         // HttpRequest.timeout stops at the reply's headers: a server that then stalls the body would hold the exchange
         // forever. The watchdog covers the whole attempt.
-        ScheduledFuture<?> watchdog;
         try {
-            watchdog = delays.schedule(() -> {
-                if (attempt.completeExceptionally(requestTimedOut(null))) {
-                    exchange.cancel(true);
-                }
-            }, requestTimeout.toMillis());
+            attempt.watch(delays.schedule(attempt::timedOut, requestTimeout.toMillis()));
         } catch (RejectedExecutionException e) {
-            exchange.cancel(true);
-            attempt.completeExceptionally(new EndpointStoppedException("The endpoint is stopping: request not sent", e));
+            attempt.abort(new EndpointStoppedException("The endpoint is stopping: request not sent", e));
             return attempt;
         }
         exchange.whenComplete((response, failure) -> {
-            watchdog.cancel(false);
-            try {
-                if (failure != null) {
-                    attempt.completeExceptionally(translate(unwrap(failure)));
-                } else {
-                    attempt.complete(decode(response));
-                }
-            } catch (Throwable t) {
-                attempt.completeExceptionally(t);
+            if (failure != null) {
+                attempt.abort(translate(unwrap(failure)));
             }
         });
         return attempt;
+    }
+
+    /**
+     * One attempt's outcome: decided once, by whichever comes first of the reply, a failure from the JDK client and the
+     * watchdog; the others then find it completed and do nothing.
+     */
+    private final class Attempt extends CompletableFuture<ChatResponse> {
+
+        private volatile CompletableFuture<HttpResponse<Void>> exchange;
+        private volatile ScheduledFuture<?> watchdog;
+
+        void sent(CompletableFuture<HttpResponse<Void>> exchange) {
+            this.exchange = exchange;
+            if (isDone()) {
+                settled();
+            }
+        }
+
+        void watch(ScheduledFuture<?> watchdog) {
+            this.watchdog = watchdog;
+            if (isDone()) {
+                watchdog.cancel(false);
+            }
+        }
+
+        void replied(HttpResponse.ResponseInfo info, byte[] body) {
+            ChatResponse reply;
+            try {
+                reply = decode(info, body);
+            } catch (Throwable t) {
+                if (completeExceptionally(t)) {
+                    settled();
+                }
+                return;
+            }
+            if (complete(reply)) {
+                settled();
+            }
+        }
+
+        void timedOut() {
+            abort(requestTimedOut(null));
+        }
+
+        void abort(Throwable failure) {
+            if (completeExceptionally(failure)) {
+                CompletableFuture<HttpResponse<Void>> sent = exchange;
+                if (sent != null) {
+                    // before settled(): the JDK aborts the exchange only while its future is not yet done
+                    sent.cancel(true);
+                }
+                settled();
+            }
+        }
+
+        /**
+         * The outcome is decided: stop the watchdog, and complete sendAsync's future ourselves when the reply came first,
+         * so that the JDK's no-op stage on CompletableFuture's default executor finds nothing left to do and is never
+         * scheduled (a completed dependent is skipped; completing it does not cancel the exchange).
+         */
+        private void settled() {
+            ScheduledFuture<?> timer = watchdog;
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            CompletableFuture<HttpResponse<Void>> sent = exchange;
+            if (sent != null) {
+                sent.complete(null);
+            }
+        }
     }
 
     /** The JDK says "request timed out": say which timeout, its value and where to. */
@@ -154,27 +227,27 @@ public final class OpenRouterClient {
         return chatCompletions.getHost() + (chatCompletions.getPort() < 0 ? "" : ":" + chatCompletions.getPort());
     }
 
-    private static ChatResponse decode(HttpResponse<byte[]> response) {
-        int status = response.statusCode();
-        String contentType = response.headers().firstValue("Content-Type").orElse(null);
+    private static ChatResponse decode(HttpResponse.ResponseInfo info, byte[] body) {
+        int status = info.statusCode();
+        String contentType = info.headers().firstValue("Content-Type").orElse(null);
         if (status < 200 || status > 299) {
-            throw ErrorDecoder.fromStatus(status, response.body(), contentType, retryAfter(response));
+            throw ErrorDecoder.fromStatus(status, body, contentType, retryAfter(info));
         }
         ChatResponse reply;
         try {
-            reply = WireJson.RESPONSE_READER.readValue(response.body());
+            reply = WireJson.RESPONSE_READER.readValue(body);
         } catch (IOException e) {
-            throw ErrorDecoder.fromStatus(status, response.body(), contentType, retryAfter(response));
+            throw ErrorDecoder.fromStatus(status, body, contentType, retryAfter(info));
         }
-        OpenRouterApiException error = ErrorDecoder.fromReply(reply, retryAfter(response));
+        OpenRouterApiException error = ErrorDecoder.fromReply(reply, retryAfter(info));
         if (error != null) {
             throw error;
         }
         return reply;
     }
 
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Clock.systemUTC());
+    private static Duration retryAfter(HttpResponse.ResponseInfo info) {
+        return RetryAfter.parse(info.headers().firstValue("Retry-After").orElse(null), Clock.systemUTC());
     }
 
     /** The cause behind a failed future: the {@link OpenRouterApiException} or I/O error, not the wrapper. */

@@ -57,12 +57,22 @@ public final class ChatRequestFactory {
         List<Plugin> plugins = settings.pdfEngine() == null ? null : List.of(Plugin.FileParser.engine(settings.pdfEngine()));
         ChatRequest request = new ChatRequest(settings.model(), messages, plugins, settings.temperature(),
                 settings.maxTokens());
-        boolean sendsPdf = messages.stream().anyMatch(ChatRequestFactory::hasPdf);
+        boolean sendsPdf = false;
+        for (Message message : messages) {
+            sendsPdf |= hasPdf(message);
+        }
         return new PreparedRequest(request, StreamingRequestBody.of(request), user, settings.conversationId(),
                 body.skipped(), sendsPdf);
     }
 
     private static boolean hasPdf(Message message) {
-        return message.content() instanceof List<?> parts && parts.stream().anyMatch(ContentPart.File.class::isInstance);
+        if (message.content() instanceof List<?> parts) {
+            for (Object part : parts) {
+                if (part instanceof ContentPart.File) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
