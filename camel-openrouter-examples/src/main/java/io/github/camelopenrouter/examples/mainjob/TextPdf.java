@@ -1,9 +1,10 @@
 package io.github.camelopenrouter.examples.mainjob;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.github.camelopenrouter.simulator.PdfObjects;
 
 /**
  * Writes small, valid PDF 1.4 files with a real text layer: pages of lines in Helvetica, uncompressed, so any PDF
@@ -27,7 +28,7 @@ final class TextPdf {
         if (pages.isEmpty()) {
             throw new IllegalStateException("a PDF needs at least one page");
         }
-        Objects objects = new Objects();
+        PdfObjects objects = new PdfObjects();
         StringBuilder kids = new StringBuilder();
         for (int i = 0; i < pages.size(); i++) {
             kids.append(5 + 2 * i).append(" 0 R ");
@@ -55,50 +56,8 @@ final class TextPdf {
             if (i > 0) {
                 text.append("0 -").append(i == 1 ? LEADING + 10 : LEADING).append(" Td\n");
             }
-            text.append('(').append(escape(lines.get(i))).append(") Tj\n");
+            text.append('(').append(PdfObjects.escapeText(lines.get(i))).append(") Tj\n");
         }
         return text.append("ET").toString();
-    }
-
-    private static String escape(String line) {
-        StringBuilder escaped = new StringBuilder();
-        for (char c : line.toCharArray()) {
-            if (c == '\\' || c == '(' || c == ')') {
-                escaped.append('\\');
-            }
-            escaped.append(c > 0xff ? '?' : c);
-        }
-        return escaped.toString();
-    }
-
-    /** Numbered objects and the cross-reference table that gives their byte offsets. */
-    private static final class Objects {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final List<Integer> offsets = new ArrayList<>();
-
-        Objects() {
-            raw("%PDF-1.4\n");
-        }
-
-        void add(String body) {
-            offsets.add(out.size());
-            raw(offsets.size() + " 0 obj\n" + body + "\nendobj\n");
-        }
-
-        byte[] finish() {
-            int xref = out.size();
-            StringBuilder table = new StringBuilder("xref\n0 " + (offsets.size() + 1) + "\n0000000000 65535 f \n");
-            for (int offset : offsets) {
-                table.append(String.format("%010d 00000 n \n", offset));
-            }
-            table.append("trailer\n<< /Size ").append(offsets.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
-                    .append(xref).append("\n%%EOF\n");
-            raw(table.toString());
-            return out.toByteArray();
-        }
-
-        private void raw(String text) {
-            out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
-        }
     }
 }
