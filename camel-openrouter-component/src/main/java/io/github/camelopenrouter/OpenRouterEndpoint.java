@@ -16,6 +16,7 @@ import io.github.camelopenrouter.client.RetryingSender;
 import io.github.camelopenrouter.conversation.ConversationStore;
 import io.github.camelopenrouter.conversation.InMemoryConversationStore;
 import io.github.camelopenrouter.request.ChatRequestFactory;
+import io.github.camelopenrouter.request.RequestSettings;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -73,6 +74,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        RequestSettings.validateOptions(configuration);
         String apiKey = resolveApiKey();
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
                 configuration.getRetryMaxDelay());

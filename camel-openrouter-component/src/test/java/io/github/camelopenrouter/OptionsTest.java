@@ -84,9 +84,17 @@ class OptionsTest extends OpenRouterTestSupport {
     }
 
     @Test
-    void invalidImageDetailOptionIsRefused() {
-        assertRefusedBeforeSending(send("openrouter:chat?imageDetail=ultra", TestFiles.png()),
-                "'ultra' is not a valid imageDetail option", "auto, high, low");
+    void invalidOptionValuesStopTheEndpointFromStartingAndNothingIsSent() {
+        String[][] cases = {
+                { "imageDetail=ultra", "'ultra' is not a valid imageDetail option: use one of auto, high, low" },
+                { "pdfEngine=tesseract", "'tesseract' is not a valid pdfEngine option" },
+                { "temperature=5", "Temperature 5.0 is out of range: use a number from 0 to 2" },
+                { "maxTokens=0", "maxTokens 0 is not positive" } };
+        for (String[] invalid : cases) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> template.sendBody("openrouter:chat?" + invalid[0], "Hi"))
+                    .as(invalid[0]).hasStackTraceContaining(invalid[1]);
+        }
+        assertThat(simulator.requestCount()).isZero();
     }
 
     @Test

@@ -85,7 +85,8 @@ class TextMappingTest extends OpenRouterTestSupport {
                 "Temperature 2.5 is out of range", "0 to 2");
         assertRefusedBeforeSending(send("openrouter:chat", "Hi", Map.of(OpenRouterConstants.MAX_TOKENS, "many")),
                 "CamelOpenRouterMaxTokens", "not a whole number");
-        assertRefusedBeforeSending(send("openrouter:chat?maxTokens=0", "Hi"), "maxTokens 0 is not positive");
+        assertRefusedBeforeSending(send("openrouter:chat", "Hi", Map.of(OpenRouterConstants.MAX_TOKENS, 0)),
+                "maxTokens 0 is not positive");
     }
 
     @Test

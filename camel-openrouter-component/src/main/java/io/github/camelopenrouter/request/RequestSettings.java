@@ -31,21 +31,16 @@ public record RequestSettings(
         Message in = exchange.getMessage();
         String pdfEngine = oneOf(text(in, OpenRouterConstants.PDF_ENGINE, config.getPdfEngine()), PDF_ENGINES,
                 "pdfEngine option / " + OpenRouterConstants.PDF_ENGINE + " header");
-        String imageDetail = oneOf(config.getImageDetail(), IMAGE_DETAILS, "imageDetail option");
-        Double temperature = number(exchange, OpenRouterConstants.TEMPERATURE, Double.class, config.getTemperature());
-        if (temperature != null && (temperature.isNaN() || temperature < 0 || temperature > 2)) {
-            throw new OpenRouterInputException("Temperature " + temperature + " is out of range: use a number from 0 to 2");
-        }
-        Integer maxTokens = number(exchange, OpenRouterConstants.MAX_TOKENS, Integer.class, config.getMaxTokens());
-        if (maxTokens != null && maxTokens < 1) {
-            throw new OpenRouterInputException("maxTokens " + maxTokens + " is not positive: use a whole number of 1 or more");
-        }
+        Double temperature = checkTemperature(
+                number(exchange, OpenRouterConstants.TEMPERATURE, Double.class, config.getTemperature()));
+        Integer maxTokens = checkMaxTokens(
+                number(exchange, OpenRouterConstants.MAX_TOKENS, Integer.class, config.getMaxTokens()));
         return new RequestSettings(
                 text(in, OpenRouterConstants.MODEL, config.getModel()),
                 text(in, OpenRouterConstants.PROMPT, config.getPrompt()),
                 text(in, OpenRouterConstants.SYSTEM_MESSAGE, config.getSystemMessage()),
                 pdfEngine,
-                imageDetail,
+                config.getImageDetail(),
                 temperature,
                 maxTokens,
                 text(in, OpenRouterConstants.MEDIA_TYPE, null),
@@ -53,6 +48,31 @@ public record RequestSettings(
                 contentType(in),
                 text(in, OpenRouterConstants.CONVERSATION_ID, null),
                 config.getMaxFileSize());
+    }
+
+    /**
+     * Checks the endpoint's own option values once, when it starts: a misconfigured route should not start and then
+     * fail every message. Header values are checked per exchange in {@link #resolve}.
+     */
+    public static void validateOptions(OpenRouterConfiguration config) {
+        oneOf(config.getPdfEngine(), PDF_ENGINES, "pdfEngine option");
+        oneOf(config.getImageDetail(), IMAGE_DETAILS, "imageDetail option");
+        checkTemperature(config.getTemperature());
+        checkMaxTokens(config.getMaxTokens());
+    }
+
+    private static Double checkTemperature(Double temperature) {
+        if (temperature != null && (temperature.isNaN() || temperature < 0 || temperature > 2)) {
+            throw new OpenRouterInputException("Temperature " + temperature + " is out of range: use a number from 0 to 2");
+        }
+        return temperature;
+    }
+
+    private static Integer checkMaxTokens(Integer maxTokens) {
+        if (maxTokens != null && maxTokens < 1) {
+            throw new OpenRouterInputException("maxTokens " + maxTokens + " is not positive: use a whole number of 1 or more");
+        }
+        return maxTokens;
     }
 
     private static String text(Message in, String header, String fallback) {
