@@ -122,7 +122,9 @@ public class OpenRouterConfiguration implements Cloneable {
 
     @UriParam(label = "advanced", defaultValue = "4",
               description = "Threads of the HTTP client the endpoint creates. Requests in flight hold no thread, so a"
-                            + " few threads serve thousands of concurrent requests.")
+                            + " few threads serve thousands of concurrent requests. The route continues on these threads"
+                            + " once a reply is in: give slow blocking work after the call threads of its own (threads())"
+                            + " or raise this number.")
     private int clientThreads = 4;
 
     @UriParam(label = "advanced",
