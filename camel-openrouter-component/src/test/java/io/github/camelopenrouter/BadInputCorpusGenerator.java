@@ -14,7 +14,6 @@ import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import javax.imageio.ImageIO;
 
 /**
  * Writes the files of {@code src/test/resources/bad-input/} (see the README there). Deterministic: a fixed seed for
@@ -120,15 +119,7 @@ public final class BadInputCorpusGenerator {
                 image.setRGB(x, y, random.nextInt(0x1000000));
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, format, out)) {
-                throw new IllegalStateException("no ImageIO writer for " + format);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TestFiles.encode(image, format);
     }
 
     private static byte[] zip(Random random, int entryBytes) {

@@ -39,6 +39,11 @@ public final class TestFiles {
     private static byte[] image(String format) {
         BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
         image.setRGB(1, 1, Color.RED.getRGB());
+        return encode(image, format);
+    }
+
+    /** The image as a file of the given ImageIO format (png, jpeg, gif, bmp). */
+    public static byte[] encode(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, format, out)) {
