@@ -6,6 +6,9 @@ final class ApiKeys {
     /** The key OpenRouter does not know: answered 401 "User not found.". */
     static final String INVALID_KEY = "sk-or-invalid";
 
+    /** A valid key that is not a management key: {@code GET /credits} answers it 403. */
+    static final String NOT_A_MANAGEMENT_KEY = "sk-or-v1-not-a-management-key";
+
     private ApiKeys() {
     }
 

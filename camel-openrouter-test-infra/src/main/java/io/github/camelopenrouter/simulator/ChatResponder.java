@@ -38,21 +38,23 @@ final class ChatResponder {
         if (authProblem != null) {
             return reject(401, ErrorBodies.plain(401, authProblem), id);
         }
-        return skim != null ? answerSkimmed(skim, fault, id) : answerRead(body, fault, id);
+        String referer = request.header("HTTP-Referer");
+        return skim != null ? answerSkimmed(skim, fault, id, referer) : answerRead(body, fault, id, referer);
     }
 
-    private Reply answerSkimmed(RequestBodies.Skim skim, Fault fault, String id) {
+    private Reply answerSkimmed(RequestBodies.Skim skim, Fault fault, String id, String referer) {
         if (skim.problem() != null) {
             return reject(400, ErrorBodies.forStatus(400, skim.problem()), id);
         }
-        return answer(Completion.answerSkimmed(skim, id), skim.stream(), fault);
+        return answer(Completion.answerSkimmed(skim, id), skim.stream(), fault, referer);
     }
 
-    private Reply answerRead(byte[] body, Fault fault, String id) {
+    private Reply answerRead(byte[] body, Fault fault, String id, String referer) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(body);
             ChatRequestValidator.validate(root == null ? Json.MAPPER.missingNode() : root);
+            FileReferences.check(root, state.files);
         } catch (JacksonException e) {
             return reject(400, ErrorBodies.forStatus(400, "Request body is not valid JSON: " + e.getOriginalMessage()), id);
         } catch (IOException e) {
@@ -61,10 +63,10 @@ final class ChatResponder {
         } catch (InvalidRequestException e) {
             return reject(400, ErrorBodies.forStatus(400, e.getMessage()), id);
         }
-        return answer(Completion.answer(root, id), root.path("stream").asBoolean(false), fault);
+        return answer(Completion.answer(root, id, state.files), root.path("stream").asBoolean(false), fault, referer);
     }
 
-    private Reply answer(Completion completion, boolean stream, Fault fault) {
+    private Reply answer(Completion completion, boolean stream, Fault fault, String referer) {
         state.stats.files(completion.parsedFiles(), completion.reusedAnnotations());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Generation-Id", completion.id());
@@ -86,6 +88,9 @@ final class ChatResponder {
             fault.headers().forEach(headers::put); // a delay fault may carry headers too
         }
         state.stats.replied2xx();
+        state.charge(new GenerationLog.Call(completion.id(), completion.model(), "completions",
+                completion.usage().promptTokens(), completion.usage().completionTokens(), completion.usage().cost(),
+                stream, "stop", referer, state.latency().toMillis()));
         if (stream) {
             return Reply.eventStream(CompletionJson.stream(completion), headers);
         }

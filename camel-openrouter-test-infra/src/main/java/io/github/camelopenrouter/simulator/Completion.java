@@ -15,8 +15,8 @@ record Completion(String id, String model, long created, String text, List<FileP
     static final String DEFAULT_MODEL = "openrouter/auto";
 
     /** Answers a validated request. */
-    static Completion answer(JsonNode root, String id) {
-        ConversationScan scan = ConversationScan.of(root);
+    static Completion answer(JsonNode root, String id, FileStore store) {
+        ConversationScan scan = ConversationScan.of(root, store);
         List<FileParsing.Outcome> files = FileParsing.process(scan, FileParsing.parsingEngine(root));
         String text = ReplyText.describe(scan.lastUser, files);
         long ocrPages = files.stream()

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -135,7 +136,8 @@ public final class OpenRouterSimulator implements AutoCloseable {
             HttpServer server = createServer(settings, port);
             SimulatorState state = new SimulatorState();
             ReplyScheduler replies = new ReplyScheduler(workers, timer);
-            server.createContext("/", new Router(new ChatCompletionsHandler(settings.recordBodies(), state, replies)));
+            server.createContext("/", new Router(new ChatCompletionsHandler(settings.recordBodies(), state, replies),
+                    new ApiHandler(state, replies)));
             server.setExecutor(workers);
             startOnDaemonThread(server);
             String host = settings.sslContext() == null ? "http://127.0.0.1:" : "https://localhost:";
@@ -223,7 +225,72 @@ public final class OpenRouterSimulator implements AutoCloseable {
         state.latency(latency);
     }
 
-    /** Forgets requests, queued faults, the policy, the latency, the counters and the generation ids. */
+    /**
+     * Requests to the endpoints other than chat completions (files, models, embeddings, generation, credits, key), in
+     * arrival order, faulted ones included.
+     */
+    public List<ApiRequest> apiRequests() {
+        return state.apiLog.snapshot();
+    }
+
+    /** Waits until {@code count} requests reached the endpoints other than chat completions; returns them all. */
+    public List<ApiRequest> awaitApiRequests(int count, Duration timeout) {
+        return state.apiLog.await(count, timeout);
+    }
+
+    /**
+     * The next requests to the endpoints other than chat completions get these transport faults ({@link Fault#status},
+     * {@link Fault#error}, {@link Fault#rateLimited}, {@link Fault#htmlPage}, {@link Fault#dropConnection},
+     * {@link Fault#dropMidReply}), one each, in order. Chat completions have their own queue ({@link #enqueue}).
+     */
+    public void enqueueApi(Fault... faults) {
+        state.apiFaults.enqueue(faults);
+    }
+
+    /**
+     * Stores a file as if OpenRouter had created it server-side: unlike an uploaded one, it is downloadable.
+     *
+     * @return its id
+     */
+    public String addServerFile(String filename, byte[] content) {
+        String type = FileTypes.detect(content);
+        return state.files.add(filename, type == null ? "application/octet-stream" : type, content.clone(), true).id();
+    }
+
+    /** Ids of the files the Files API holds, oldest first. */
+    public List<String> fileIds() {
+        return state.files.list().stream().map(FileStore.StoredFile::id).toList();
+    }
+
+    /** The largest upload accepted, in bytes (default 100 MB, OpenRouter's limit); a larger one is answered 413. */
+    public void setMaxFileBytes(long bytes) {
+        state.files.maxBytes(bytes);
+    }
+
+    /** How long after a call its generation record becomes readable (default 300 ms); before that: 404. */
+    public void setGenerationDelay(Duration delay) {
+        state.generationLog.delay(delay);
+    }
+
+    /** The account's total credits in USD (default 10); {@code GET /credits} reports them with the usage so far. */
+    public void setCredits(BigDecimal totalCredits) {
+        state.account.totalCredits(totalCredits);
+    }
+
+    /** The key's spending limit in USD (default 5), null for none; {@code GET /key} reports what remains of it. */
+    public void setKeyLimit(BigDecimal limit) {
+        state.account.keyLimit(limit);
+    }
+
+    /** What the served chat completions and embeddings cost so far, in USD. */
+    public BigDecimal usage() {
+        return state.account.usage();
+    }
+
+    /**
+     * Forgets requests, queued faults, the policy, the latency, the counters, the generation ids and records, the
+     * stored files and the account's usage; limits and delays return to their defaults.
+     */
     public void reset() {
         state.reset();
     }

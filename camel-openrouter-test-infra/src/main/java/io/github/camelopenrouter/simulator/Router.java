@@ -15,9 +15,11 @@ final class Router implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
     private final ChatCompletionsHandler chat;
+    private final ApiHandler api;
 
-    Router(ChatCompletionsHandler chat) {
+    Router(ChatCompletionsHandler chat, ApiHandler api) {
         this.chat = chat;
+        this.api = api;
     }
 
     @Override
@@ -27,14 +29,14 @@ final class Router implements HttpHandler {
         try {
             if (CHAT_COMPLETIONS.equals(path) && "POST".equals(method)) {
                 chat.handle(exchange);
-            } else if (MODELS.equals(path) && "GET".equals(method)) {
-                RequestBodies.discard(exchange.getRequestBody());
-                Reply.json(200, ModelCatalog.list(exchange.getRequestURI().getRawQuery()), Map.of()).writeTo(exchange);
-                exchange.close();
+            } else if (ApiHandler.serves(method, path)) {
+                api.handle(exchange);
             } else {
                 RequestBodies.discard(exchange.getRequestBody());
                 Reply.json(404, ErrorBodies.forStatus(404, "No endpoint " + method + " " + path
-                        + ": the simulator serves POST " + CHAT_COMPLETIONS + " and GET " + MODELS), Map.of())
+                        + ": the simulator serves POST " + CHAT_COMPLETIONS + ", GET " + MODELS + ", POST and GET /api/v1/files,"
+                        + " GET and DELETE /api/v1/files/{id}, GET /api/v1/files/{id}/content, POST /api/v1/embeddings,"
+                        + " GET /api/v1/generation, GET /api/v1/credits and GET /api/v1/key"), Map.of())
                         .writeTo(exchange);
                 exchange.close();
             }

@@ -9,6 +9,11 @@ final class SimulatorState {
     final RequestLog log = new RequestLog();
     final FaultSchedule faults = new FaultSchedule();
     final StatsCounter stats = new StatsCounter();
+    final ApiRequestLog apiLog = new ApiRequestLog();
+    final FaultSchedule apiFaults = new FaultSchedule();
+    final FileStore files = new FileStore();
+    final GenerationLog generationLog = new GenerationLog();
+    final Account account = new Account();
     private final AtomicLong generations = new AtomicLong();
     private volatile Duration latency = Duration.ZERO;
 
@@ -30,6 +35,12 @@ final class SimulatorState {
         return "gen-sim-" + generations.incrementAndGet();
     }
 
+    /** A served call: its generation becomes readable after the delay, its cost comes off the credits. */
+    void charge(GenerationLog.Call call) {
+        generationLog.record(call);
+        account.charge(call.cost());
+    }
+
     Duration latency() {
         return latency;
     }
@@ -46,6 +57,11 @@ final class SimulatorState {
         faults.clear();
         stats.reset();
         generations.set(0);
+        apiLog.clear();
+        apiFaults.clear();
+        files.clear();
+        generationLog.clear();
+        account.reset();
         latency = Duration.ZERO;
     }
 }
