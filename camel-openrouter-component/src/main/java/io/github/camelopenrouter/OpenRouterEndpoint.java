@@ -8,12 +8,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.camelopenrouter.client.OpenRouterClient;
 import io.github.camelopenrouter.client.RetryPolicy;
 import io.github.camelopenrouter.client.RetryingSender;
 import io.github.camelopenrouter.conversation.ConversationStore;
+import io.github.camelopenrouter.conversation.Conversations;
 import io.github.camelopenrouter.conversation.InMemoryConversationStore;
 import io.github.camelopenrouter.request.ChatRequestFactory;
 import io.github.camelopenrouter.request.RequestSettings;
@@ -28,8 +28,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends the exchange - text, files, images, PDFs, audio, video, URLs or mail attachments - to an OpenRouter model and
@@ -39,17 +37,14 @@ import org.slf4j.LoggerFactory;
              producerOnly = true, category = { Category.AI }, headersClass = OpenRouterConstants.class)
 public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OpenRouterEndpoint.class);
-
     @UriParam
     private OpenRouterConfiguration configuration;
 
     private RetryingSender sender;
     private ChatRequestFactory requestFactory;
-    private ConversationStore conversationStore;
+    private Conversations conversations;
     private ExecutorService clientExecutor;
     private ScheduledExecutorService timer;
-    private final AtomicBoolean pdfEngineWarned = new AtomicBoolean();
 
     public OpenRouterEndpoint(String uri, OpenRouterComponent component, OpenRouterConfiguration configuration) {
         super(uri, component);
@@ -117,10 +112,10 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         OpenRouterClient client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
                 configuration.getAppTitle(), requestTimeout, timer, worker);
         sender = new RetryingSender(client, retryPolicy);
-        conversationStore = configuration.getConversationStore() != null
+        conversations = new Conversations(configuration.getConversationStore() != null
                 ? configuration.getConversationStore()
-                : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes());
-        requestFactory = new ChatRequestFactory(configuration, conversationStore);
+                : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes()));
+        requestFactory = new ChatRequestFactory(configuration, conversations, getEndpointBaseUri());
     }
 
     private Duration positive(long millis, String option) {
@@ -161,15 +156,6 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         super.doStop();
     }
 
-    /** OpenRouter silently falls back to a paid OCR engine for PDFs when no engine is chosen: say so, once. */
-    void warnPdfWithoutEngineOnce() {
-        if (pdfEngineWarned.compareAndSet(false, true)) {
-            LOG.warn("{} sends PDFs without a pdfEngine: OpenRouter then uses the model's native file support and may fall"
-                     + " back to the paid mistral-ocr engine. Set pdfEngine (cloudflare-ai is free) to choose.",
-                    getEndpointBaseUri());
-        }
-    }
-
     public OpenRouterConfiguration getConfiguration() {
         return configuration;
     }
@@ -187,7 +173,11 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     }
 
     public ConversationStore getConversationStore() {
-        return conversationStore;
+        return conversations == null ? null : conversations.store();
+    }
+
+    Conversations getConversations() {
+        return conversations;
     }
 
     @Override

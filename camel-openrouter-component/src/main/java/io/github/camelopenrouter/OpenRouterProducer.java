@@ -4,11 +4,9 @@ import java.util.List;
 
 import io.github.camelopenrouter.client.Failures;
 import io.github.camelopenrouter.client.OpenRouterClient;
-import io.github.camelopenrouter.conversation.ConversationTurn;
 import io.github.camelopenrouter.request.PreparedRequest;
 import io.github.camelopenrouter.response.ResponseMapper;
 import io.github.camelopenrouter.wire.ChatResponse;
-import io.github.camelopenrouter.wire.Message;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -37,9 +35,6 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
         PreparedRequest prepared;
         try {
             prepared = getEndpoint().getRequestFactory().create(exchange);
-            if (prepared.sendsPdf() && prepared.request().plugins() == null) {
-                getEndpoint().warnPdfWithoutEngineOnce();
-            }
             LOG.debug("Sending chat request: model={}, parts={}, bodyBytes={}", prepared.request().model(),
                     prepared.userMessage().content() instanceof List<?> parts ? parts.size() : 1,
                     prepared.body().contentLength());
@@ -87,12 +82,6 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
 
     private void complete(Exchange exchange, PreparedRequest prepared, ChatResponse reply) {
         ResponseMapper.apply(reply, prepared, exchange);
-        if (prepared.conversationId() != null) {
-            ChatResponse.ResponseMessage answer = reply.firstChoice() == null ? null : reply.firstChoice().message();
-            Message assistant = Message.assistant(answer == null ? "" : answer.content(),
-                    answer != null && answer.hasAnnotations() ? answer.annotations() : null);
-            getEndpoint().getConversationStore().append(prepared.conversationId(),
-                    ConversationTurn.retained(prepared.userMessage(), assistant));
-        }
+        getEndpoint().getConversations().remember(prepared.conversationId(), prepared.userMessage(), reply);
     }
 }

@@ -43,6 +43,11 @@ public final class MediaCompleteness {
      * @param  what                    how to name the content in the message
      * @throws OpenRouterInputException when the content is visibly incomplete
      */
+    /** {@link #check(SupportedMedia, MediaSource, byte[], String)} for a {@link BinaryContent}. */
+    public static void check(SupportedMedia media, BinaryContent content, String what) {
+        check(media, content.source(), content.head(), what);
+    }
+
     public static void check(SupportedMedia media, MediaSource source, byte[] head, String what) {
         String type = media.wireType();
         String problem = null;

@@ -47,24 +47,17 @@ public final class MediaTypeDetector {
     }
 
     /**
-     * @param  override    the {@code CamelOpenRouterMediaType} header, or null
-     * @param  head        the first {@link #HEAD_LENGTH} bytes (or all, when shorter)
-     * @param  contentType the {@code Content-Type} or {@code CamelFileContentType} header, or null
-     * @param  fileName    the file name, or null
-     * @param  what        how to name this content in an error message
+     * What a binary is, or why it cannot be sent: the detection never throws for an unsupported or unrecognised type,
+     * the caller decides whether that fails the exchange (a single body) or skips the content (a mail attachment).
+     *
+     * @param  content  the content, with its first {@link #HEAD_LENGTH} bytes and what the exchange declares
+     * @param  override the {@code CamelOpenRouterMediaType} header, or null
+     * @param  what     how to name this content in an error message
      */
-    public static SupportedMedia detect(String override, byte[] head, String contentType, String fileName, String what) {
-        Detection detection = examine(override, head, contentType, fileName, what);
-        if (detection.media() == null) {
-            throw new OpenRouterInputException(detection.problem());
-        }
-        return detection.media();
-    }
-
-    /** Like {@link #detect}, but an unsupported type is returned as a {@link Detection} with a problem, not thrown. */
-    public static Detection examine(String override, byte[] head, String contentType, String fileName, String what) {
+    public static Detection examine(BinaryContent content, String override, String what) {
         try {
-            return new Detection(decide(override, head, contentType, fileName, what), null, null);
+            return new Detection(decide(override, content.head(), content.contentType(), content.fileName(), what), null,
+                    null);
         } catch (OpenRouterInputException e) {
             return new Detection(null, e instanceof UnsupportedType u ? u.type : null, e.getMessage());
         }

@@ -14,9 +14,6 @@ import java.util.Map;
 import io.github.camelopenrouter.OpenRouterInputException;
 import io.github.camelopenrouter.media.BinaryContent;
 import io.github.camelopenrouter.media.BinaryContents;
-import io.github.camelopenrouter.media.MediaCompleteness;
-import io.github.camelopenrouter.media.MediaTypeDetector;
-import io.github.camelopenrouter.media.MediaTypeDetector.Detection;
 import io.github.camelopenrouter.media.SupportedMedia;
 import io.github.camelopenrouter.wire.ContentPart;
 import jakarta.activation.DataHandler;
@@ -79,9 +76,9 @@ public final class BodyMapper {
         if (body instanceof String text) {
             mapText(text, settings, parts);
         } else if (body instanceof URL url) {
-            parts.add(UrlReferences.fromUrl(url, settings.mediaType(), settings.imageDetail()));
+            parts.add(UrlReferences.fromUrl(url, settings.media().mediaType(), settings.media().imageDetail()));
         } else if (body instanceof URI uri) {
-            parts.add(UrlReferences.fromUri(uri, settings.mediaType(), settings.imageDetail()));
+            parts.add(UrlReferences.fromUri(uri, settings.media().mediaType(), settings.media().imageDetail()));
         } else if (body instanceof CharSequence || body instanceof Reader) {
             mapText(exchange.getContext().getTypeConverter().convertTo(String.class, exchange, body), settings, parts);
         } else if (body instanceof Collection<?> items) {
@@ -94,17 +91,11 @@ public final class BodyMapper {
             }
         } else if (isBinary(body)) {
             // in a collection each element names itself; the exchange's file name and type describe a single body only
-            String fileName = single ? settings.fileName() : null;
-            String contentType = single ? settings.contentType() : null;
-            String mediaType = single ? settings.mediaType() : null;
-            BinaryContent content = BinaryContents.from(body, fileName, contentType, settings.maxFileSize(), exchange);
+            MediaSettings media = settings.media();
+            BinaryContent content = BinaryContents.from(body, single ? media.fileName() : null,
+                    single ? media.contentType() : null, media.maxFileSize(), exchange);
             String what = content.fileName() != null ? content.fileName() : "The message body (" + body.getClass().getSimpleName() + ")";
-            SupportedMedia media = MediaTypeDetector.detect(mediaType, content.head(), content.contentType(),
-                    content.fileName(), what);
-            if (mediaType == null) {
-                MediaCompleteness.check(media, content.source(), content.head(), what);
-            }
-            parts.add(MediaParts.of(media, content.source(), content.fileName(), content.contentType(), settings.imageDetail()));
+            parts.add(MediaParts.of(content, single ? media.mediaType() : null, what, media).required());
         } else if (hasTextConverter(exchange, body)) {
             // e.g. a multipart mail without attachments: camel-mail converts it to its text part
             mapText(exchange.getContext().getTypeConverter().convertTo(String.class, exchange, body), settings, parts);
@@ -120,7 +111,7 @@ public final class BodyMapper {
             return;
         }
         if (UrlReferences.looksLikeUrl(text)) {
-            parts.add(UrlReferences.fromString(text, settings.mediaType(), settings.imageDetail()));
+            parts.add(UrlReferences.fromString(text, settings.media().mediaType(), settings.media().imageDetail()));
         } else {
             parts.add(new ContentPart.Text(text));
         }
@@ -162,27 +153,19 @@ public final class BodyMapper {
                 skip(skipped, name, "no content", "it has no content");
                 continue;
             }
-            BinaryContent content = BinaryContents.from(handler, name, null, settings.maxFileSize(), exchange);
-            Detection detection = MediaTypeDetector.examine(null, content.head(), content.contentType(), name,
-                    "Attachment " + name);
-            if (detection.media() == null) {
-                skip(skipped, name, detection.detectedType() != null ? detection.detectedType() : "unusable",
-                        detection.problem());
+            BinaryContent content = BinaryContents.from(handler, name, null, settings.media().maxFileSize(), exchange);
+            MediaParts.Outcome outcome = MediaParts.of(content, null, "Attachment " + name, settings.media());
+            if (outcome.part() == null) {
+                skip(skipped, name, outcome.skippedType(), outcome.problem());
                 continue;
             }
-            try {
-                MediaCompleteness.check(detection.media(), content.source(), content.head(), "Attachment " + name);
-            } catch (OpenRouterInputException incomplete) {
-                skip(skipped, name, "incomplete " + detection.media().wireType(), incomplete.getMessage());
-                continue;
-            }
-            parts.add(MediaParts.of(detection.media(), content.source(), name, content.contentType(), settings.imageDetail()));
+            parts.add(outcome.part());
             usable++;
         }
         if (usable == 0 && !(text instanceof String s && !s.isBlank())) {
             throw new OpenRouterInputException("The message has no text and none of its attachments can be sent ("
                                                + String.join(", ", skipped) + "): supported attachments are "
-                                               + io.github.camelopenrouter.media.SupportedMedia.SUPPORTED_LIST);
+                                               + SupportedMedia.SUPPORTED_LIST);
         }
     }
 

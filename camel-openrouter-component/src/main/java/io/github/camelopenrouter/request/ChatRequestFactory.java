@@ -2,28 +2,36 @@ package io.github.camelopenrouter.request;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.camelopenrouter.OpenRouterConfiguration;
 import io.github.camelopenrouter.OpenRouterConstants;
 import io.github.camelopenrouter.OpenRouterInputException;
-import io.github.camelopenrouter.conversation.ConversationStore;
-import io.github.camelopenrouter.conversation.ConversationTurn;
+import io.github.camelopenrouter.conversation.Conversations;
 import io.github.camelopenrouter.wire.ChatRequest;
 import io.github.camelopenrouter.wire.ContentPart;
 import io.github.camelopenrouter.wire.Message;
 import io.github.camelopenrouter.wire.Plugin;
 import io.github.camelopenrouter.wire.StreamingRequestBody;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Exchange in, validated chat request out: settings, body parts, conversation history and plugins. */
 public final class ChatRequestFactory {
 
-    private final OpenRouterConfiguration configuration;
-    private final ConversationStore conversations;
+    private static final Logger LOG = LoggerFactory.getLogger(ChatRequestFactory.class);
 
-    public ChatRequestFactory(OpenRouterConfiguration configuration, ConversationStore conversations) {
+    private final OpenRouterConfiguration configuration;
+    private final Conversations conversations;
+    private final String endpoint;
+    private final AtomicBoolean pdfEngineWarned = new AtomicBoolean();
+
+    /** @param endpoint how to name the endpoint in a log line (its base URI, never with options) */
+    public ChatRequestFactory(OpenRouterConfiguration configuration, Conversations conversations, String endpoint) {
         this.configuration = configuration;
         this.conversations = conversations;
+        this.endpoint = endpoint;
     }
 
     public PreparedRequest create(Exchange exchange) {
@@ -45,24 +53,29 @@ public final class ChatRequestFactory {
         if (settings.systemMessage() != null) {
             messages.add(Message.system(settings.systemMessage()));
         }
-        if (settings.conversationId() != null) {
-            for (ConversationTurn turn : conversations.load(settings.conversationId())) {
-                messages.add(turn.user());
-                messages.add(turn.assistant());
-            }
-        }
+        messages.addAll(conversations.history(settings.conversationId()));
         Message user = Message.user(parts);
         messages.add(user);
 
-        List<Plugin> plugins = settings.pdfEngine() == null ? null : List.of(Plugin.FileParser.engine(settings.pdfEngine()));
-        ChatRequest request = new ChatRequest(settings.model(), messages, plugins, settings.temperature(),
-                settings.maxTokens());
-        boolean sendsPdf = false;
-        for (Message message : messages) {
-            sendsPdf |= hasPdf(message);
+        List<Plugin> plugins = new ArrayList<>();
+        String pdfEngine = settings.media().pdfEngine();
+        if (pdfEngine != null) {
+            plugins.add(Plugin.FileParser.engine(pdfEngine));
+        } else if (messages.stream().anyMatch(ChatRequestFactory::hasPdf)) {
+            warnPdfWithoutEngineOnce();
         }
+        ChatRequest request = new ChatRequest(settings.model(), messages, plugins.isEmpty() ? null : plugins,
+                settings.sampling().temperature(), settings.sampling().maxTokens());
         return new PreparedRequest(request, StreamingRequestBody.of(request), user, settings.conversationId(),
-                body.skipped(), sendsPdf);
+                body.skipped());
+    }
+
+    /** OpenRouter silently falls back to a paid OCR engine for PDFs when no engine is chosen: say so, once. */
+    private void warnPdfWithoutEngineOnce() {
+        if (pdfEngineWarned.compareAndSet(false, true)) {
+            LOG.warn("{} sends PDFs without a pdfEngine: OpenRouter then uses the model's native file support and may fall"
+                     + " back to the paid mistral-ocr engine. Set pdfEngine (cloudflare-ai is free) to choose.", endpoint);
+        }
     }
 
     private static boolean hasPdf(Message message) {

@@ -15,6 +15,5 @@ public record PreparedRequest(
         StreamingRequestBody body,
         Message userMessage,
         String conversationId,
-        List<String> skippedAttachments,
-        boolean sendsPdf) {
+        List<String> skippedAttachments) {
 }

@@ -1,0 +1,48 @@
+package io.github.camelopenrouter.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.camelopenrouter.wire.ChatResponse;
+import io.github.camelopenrouter.wire.Message;
+
+/**
+ * The one owner of conversations: reads the earlier turns for a new request and records the turn once its reply is
+ * in. The turns themselves live in a {@link ConversationStore} (in memory by default, shared when supplied).
+ */
+public final class Conversations {
+
+    private final ConversationStore store;
+
+    public Conversations(ConversationStore store) {
+        this.store = store;
+    }
+
+    public ConversationStore store() {
+        return store;
+    }
+
+    /** The earlier messages of a conversation, oldest first, to send before the new user message; empty without id. */
+    public List<Message> history(String conversationId) {
+        if (conversationId == null) {
+            return List.of();
+        }
+        List<Message> messages = new ArrayList<>();
+        for (ConversationTurn turn : store.load(conversationId)) {
+            messages.add(turn.user());
+            messages.add(turn.assistant());
+        }
+        return messages;
+    }
+
+    /** Records a completed turn: the user message as sent and the reply's answer with its file annotations. */
+    public void remember(String conversationId, Message user, ChatResponse reply) {
+        if (conversationId == null) {
+            return;
+        }
+        ChatResponse.ResponseMessage answer = reply.firstChoice() == null ? null : reply.firstChoice().message();
+        Message assistant = Message.assistant(answer == null ? "" : answer.content(),
+                answer != null && answer.hasAnnotations() ? answer.annotations() : null);
+        store.append(conversationId, ConversationTurn.retained(user, assistant));
+    }
+}
