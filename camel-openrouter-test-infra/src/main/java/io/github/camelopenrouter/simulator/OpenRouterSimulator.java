@@ -17,8 +17,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An in-process stand-in for OpenRouter's {@code POST /api/v1/chat/completions} (and
- * {@code GET /api/v1/models}) on loopback, spoken to over a real socket.
+ * An in-process stand-in for OpenRouter's {@code POST /api/v1/chat/completions} on loopback, spoken to
+ * over a real socket, with the endpoints around it: the Files API ({@code /files}), {@code /models},
+ * {@code /embeddings}, {@code /generation}, {@code /credits} and {@code /key} (see {@link #apiRequests()}).
  * <pre>
  * try (OpenRouterSimulator openRouter = OpenRouterSimulator.start()) {
  *     // point the client at openRouter.baseUrl(), send, then
@@ -67,20 +68,45 @@ import java.util.concurrent.TimeUnit;
  * else (native, no engine, no plugin) left to the model. A parsed PDF adds
  * {@code {"type":"file","file":{"hash":"<sha256 hex>","name":"<filename>","content":[{"type":"text","text":"<extracted text>"}]}}}
  * to {@code message.annotations}; the text is what the Tj/TJ operators of uncompressed content streams
- * show, joined by spaces, or "[no text layer]". Reused PDFs get no new annotation. PDFs sent by URL or
- * file_id are never parsed.
+ * show, joined by spaces, or "[no text layer]". Reused PDFs get no new annotation. PDFs sent by URL are
+ * never parsed. A {@code file_id} part names a file of the Files API (an unknown id is a 400 naming the part);
+ * a PDF referenced that way is parsed, counted and reused exactly like the same PDF sent inline (by its hash).
  *
  * <h2>Usage</h2>
  * <pre>
  * prompt_tokens     = ceil(characters of all text in all messages / 4) + 85 per image
  *                     + 258 per audio or video part + 500 per page of every file part
- *                     (pages = count of "/Type /Page" objects, at least 1; 1 for a URL or file_id)
+ *                     (pages = count of "/Type /Page" objects, at least 1; 1 for a URL or a file_id
+ *                     that is not a PDF)
  * completion_tokens = ceil(reply text length / 4)
  * cost              = prompt_tokens * 0.0000003 + completion_tokens * 0.0000025
  *                     + 0.002 per page of each PDF parsed with mistral-ocr in this request,
  *                     rounded half-up to 8 decimals
  * </pre>
  * With {@code recordBodies=false}, prompt_tokens = ceil(body bytes / 4).
+ *
+ * <h2>The other endpoints</h2>
+ * Each answers in the shape of the official SDK's schema (checked by the test-infra's SDK check), with
+ * {@code Authorization} checked as for chat (except the public {@code GET /models}), and the transport
+ * faults of {@link #enqueueApi}. Recorded as {@link ApiRequest}s (a multipart upload by its parts' names,
+ * file names, sizes and SHA-256, not their bytes).
+ * <ul>
+ *   <li>{@code POST /files}: multipart part {@code file}; 413 over {@link #setMaxFileBytes} (100 MB), 400 when
+ *       empty or of a type OpenRouter does not take (decided from the bytes); ids {@code or_file_sim<n>}.
+ *       {@code GET /files} ({@code limit}, {@code order}, {@code cursor}), {@code GET/DELETE /files/{id}} (404
+ *       when unknown), {@code GET /files/{id}/content}: the bytes of a {@link #addServerFile server-side file},
+ *       400 for an uploaded one (OpenRouter: "only files created server-side are downloadable").</li>
+ *   <li>{@code GET /models}: a fixed catalog with modalities and per-token prices; {@code input_modalities},
+ *       {@code output_modalities} (default "text", "all" for every model) and {@code supported_parameters}
+ *       filter it (every listed value must match); an unknown modality is a 400.</li>
+ *   <li>{@code POST /embeddings}: deterministic unit vectors (see {@code Embeddings}); 400 for a model that
+ *       is not an embeddings model.</li>
+ *   <li>{@code GET /generation?id=}: the record of a served completion or embedding, 404 until
+ *       {@link #setGenerationDelay} (300 ms) after the reply.</li>
+ *   <li>{@code GET /credits}: {@code total_credits} ({@link #setCredits}, 10) and {@code total_usage}, the sum
+ *       of the costs served; 403 for the key {@code sk-or-v1-not-a-management-key}. {@code GET /key}: the key's
+ *       {@code limit} ({@link #setKeyLimit}, 5) and {@code limit_remaining} = limit - usage.</li>
+ * </ul>
  *
  * <h2>Threads</h2>
  * Handlers run on {@link SimulatorSettings#threads()} daemon threads. Latency never holds one: the reply

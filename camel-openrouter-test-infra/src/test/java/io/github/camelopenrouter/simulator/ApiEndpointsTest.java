@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import io.github.camelopenrouter.sdkcheck.OpenRouterSdk;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -222,6 +223,32 @@ class ApiEndpointsTest {
         assertThat(get("/key", KEY).statusCode()).isEqualTo(200);
         assertThat(simulator.apiRequests()).hasSize(2);
         assertThat(simulator.requestCount()).isZero();
+    }
+
+    @Test
+    void everyReplyParsesWithTheOfficialSdkSchemas() throws Exception {
+        OpenRouterSdk sdk = OpenRouterSdk.shared();
+        simulator.setGenerationDelay(Duration.ZERO);
+        String uploaded = upload("contract.pdf", "application/pdf", CONTRACT, KEY).body();
+        sdk.assertInbound("FileResponse", uploaded);
+        sdk.assertInbound("OpenRouterFile", uploaded);
+        sdk.assertInbound("FileListResponse", get("/files", KEY).body());
+        sdk.assertInbound("FileResponse", get("/files/or_file_sim1", KEY).body());
+        sdk.assertInbound("FileDeleteResponse", send("DELETE", "/files/or_file_sim1", KEY).body());
+        sdk.assertInbound("ModelsListResponse", get("/models?output_modalities=all", null).body());
+        String embeddings = postJson("/embeddings", "{\"model\":\"openai/text-embedding-3-small\",\"input\":[\"a\",\"b\"]}").body();
+        sdk.assertInbound("CreateEmbeddingsResponseBody", embeddings);
+        sdk.assertInbound("CreateEmbeddingsResponseBody", postJson("/embeddings",
+                "{\"model\":\"openai/text-embedding-3-small\",\"input\":\"a\",\"encoding_format\":\"base64\"}").body());
+        String id = json(post(simulator, chat(message("user", "hi")))).path("id").asText();
+        sdk.assertInbound("GenerationResponse", get("/generation?id=" + id, KEY).body());
+        sdk.assertInbound("GenerationResponse",
+                get("/generation?id=" + JSON.readTree(embeddings).path("id").asText(), KEY).body());
+        sdk.assertInbound("GetCreditsResponse", get("/credits", KEY).body());
+        sdk.assertInbound("GetCurrentKeyResponse", get("/key", KEY).body());
+        simulator.setKeyLimit(null);
+        sdk.assertInbound("GetCurrentKeyResponse", get("/key", KEY).body());
+        sdk.assertInbound("NotFoundResponseErrorData", JSON.readTree(get("/files/nope", KEY).body()).path("error").toString());
     }
 
     static ObjectNode fileId(String id) {
