@@ -40,6 +40,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "checkmodalities":
+        case "checkModalities": getOrCreateConfiguration(target).setCheckModalities(property(camelContext, boolean.class, value)); return true;
         case "clientthreads":
         case "clientThreads": getOrCreateConfiguration(target).setClientThreads(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelopenrouter.OpenRouterConfiguration.class, value)); return true;
@@ -51,10 +53,19 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "conversationMaxCount": getOrCreateConfiguration(target).setConversationMaxCount(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": getOrCreateConfiguration(target).setConversationStore(property(camelContext, io.github.camelopenrouter.conversation.ConversationStore.class, value)); return true;
+        case "dimensions": getOrCreateConfiguration(target).setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "encodingformat":
+        case "encodingFormat": getOrCreateConfiguration(target).setEncodingFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "filesaction":
+        case "filesAction": getOrCreateConfiguration(target).setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "generationwait":
+        case "generationWait": getOrCreateConfiguration(target).setGenerationWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpclient":
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "imagedetail":
         case "imageDetail": getOrCreateConfiguration(target).setImageDetail(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputmodalities":
+        case "inputModalities": getOrCreateConfiguration(target).setInputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxfilesize":
@@ -64,6 +75,10 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxtokens":
         case "maxTokens": getOrCreateConfiguration(target).setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelscachettl":
+        case "modelsCacheTtl": getOrCreateConfiguration(target).setModelsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "outputmodalities":
+        case "outputModalities": getOrCreateConfiguration(target).setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
         case "pdfEngine": getOrCreateConfiguration(target).setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
@@ -75,9 +90,13 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "supportedparameter":
+        case "supportedParameter": getOrCreateConfiguration(target).setSupportedParameter(property(camelContext, java.lang.String.class, value)); return true;
         case "systemmessage":
         case "systemMessage": getOrCreateConfiguration(target).setSystemMessage(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": getOrCreateConfiguration(target).setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
+        case "uploadfiles":
+        case "uploadFiles": getOrCreateConfiguration(target).setUploadFiles(property(camelContext, boolean.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -97,6 +116,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "checkmodalities":
+        case "checkModalities": return boolean.class;
         case "clientthreads":
         case "clientThreads": return int.class;
         case "configuration": return io.github.camelopenrouter.OpenRouterConfiguration.class;
@@ -108,10 +129,19 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "conversationMaxCount": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.camelopenrouter.conversation.ConversationStore.class;
+        case "dimensions": return java.lang.Integer.class;
+        case "encodingformat":
+        case "encodingFormat": return java.lang.String.class;
+        case "filesaction":
+        case "filesAction": return java.lang.String.class;
+        case "generationwait":
+        case "generationWait": return long.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
         case "imagedetail":
         case "imageDetail": return java.lang.String.class;
+        case "inputmodalities":
+        case "inputModalities": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxfilesize":
@@ -121,6 +151,10 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
         case "model": return java.lang.String.class;
+        case "modelscachettl":
+        case "modelsCacheTtl": return long.class;
+        case "outputmodalities":
+        case "outputModalities": return java.lang.String.class;
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
@@ -132,9 +166,13 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryMaxDelay": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "supportedparameter":
+        case "supportedParameter": return java.lang.String.class;
         case "systemmessage":
         case "systemMessage": return java.lang.String.class;
         case "temperature": return java.lang.Double.class;
+        case "uploadfiles":
+        case "uploadFiles": return boolean.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         default: return null;
@@ -155,6 +193,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "checkmodalities":
+        case "checkModalities": return getOrCreateConfiguration(target).isCheckModalities();
         case "clientthreads":
         case "clientThreads": return getOrCreateConfiguration(target).getClientThreads();
         case "configuration": return target.getConfiguration();
@@ -166,10 +206,19 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "conversationMaxCount": return getOrCreateConfiguration(target).getConversationMaxCount();
         case "conversationstore":
         case "conversationStore": return getOrCreateConfiguration(target).getConversationStore();
+        case "dimensions": return getOrCreateConfiguration(target).getDimensions();
+        case "encodingformat":
+        case "encodingFormat": return getOrCreateConfiguration(target).getEncodingFormat();
+        case "filesaction":
+        case "filesAction": return getOrCreateConfiguration(target).getFilesAction();
+        case "generationwait":
+        case "generationWait": return getOrCreateConfiguration(target).getGenerationWait();
         case "httpclient":
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "imagedetail":
         case "imageDetail": return getOrCreateConfiguration(target).getImageDetail();
+        case "inputmodalities":
+        case "inputModalities": return getOrCreateConfiguration(target).getInputModalities();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxfilesize":
@@ -179,6 +228,10 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxtokens":
         case "maxTokens": return getOrCreateConfiguration(target).getMaxTokens();
         case "model": return getOrCreateConfiguration(target).getModel();
+        case "modelscachettl":
+        case "modelsCacheTtl": return getOrCreateConfiguration(target).getModelsCacheTtl();
+        case "outputmodalities":
+        case "outputModalities": return getOrCreateConfiguration(target).getOutputModalities();
         case "pdfengine":
         case "pdfEngine": return getOrCreateConfiguration(target).getPdfEngine();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
@@ -190,9 +243,13 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "supportedparameter":
+        case "supportedParameter": return getOrCreateConfiguration(target).getSupportedParameter();
         case "systemmessage":
         case "systemMessage": return getOrCreateConfiguration(target).getSystemMessage();
         case "temperature": return getOrCreateConfiguration(target).getTemperature();
+        case "uploadfiles":
+        case "uploadFiles": return getOrCreateConfiguration(target).isUploadFiles();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         default: return null;

@@ -31,6 +31,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "appUrl": target.setAppUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "checkmodalities":
+        case "checkModalities": target.setCheckModalities(property(camelContext, boolean.class, value)); return true;
         case "clientthreads":
         case "clientThreads": target.setClientThreads(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
@@ -41,10 +43,19 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "conversationMaxCount": target.setConversationMaxCount(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": target.setConversationStore(property(camelContext, io.github.camelopenrouter.conversation.ConversationStore.class, value)); return true;
+        case "dimensions": target.setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "encodingformat":
+        case "encodingFormat": target.setEncodingFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "filesaction":
+        case "filesAction": target.setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "generationwait":
+        case "generationWait": target.setGenerationWait(property(camelContext, long.class, value)); return true;
         case "httpclient":
         case "httpClient": target.setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "imagedetail":
         case "imageDetail": target.setImageDetail(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputmodalities":
+        case "inputModalities": target.setInputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": target.setMaxFileSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
@@ -52,7 +63,11 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "maxtokens":
         case "maxTokens": target.setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "model": target.setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelscachettl":
+        case "modelsCacheTtl": target.setModelsCacheTtl(property(camelContext, long.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, io.github.camelopenrouter.OpenRouterOperation.class, value)); return true;
+        case "outputmodalities":
+        case "outputModalities": target.setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
         case "pdfEngine": target.setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": target.setPrompt(property(camelContext, java.lang.String.class, value)); return true;
@@ -64,9 +79,13 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "retryMaxDelay": target.setRetryMaxDelay(property(camelContext, long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "supportedparameter":
+        case "supportedParameter": target.setSupportedParameter(property(camelContext, java.lang.String.class, value)); return true;
         case "systemmessage":
         case "systemMessage": target.setSystemMessage(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": target.setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
+        case "uploadfiles":
+        case "uploadFiles": target.setUploadFiles(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -82,6 +101,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "appUrl": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "checkmodalities":
+        case "checkModalities": return boolean.class;
         case "clientthreads":
         case "clientThreads": return int.class;
         case "connecttimeout":
@@ -92,10 +113,19 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "conversationMaxCount": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.camelopenrouter.conversation.ConversationStore.class;
+        case "dimensions": return java.lang.Integer.class;
+        case "encodingformat":
+        case "encodingFormat": return java.lang.String.class;
+        case "filesaction":
+        case "filesAction": return java.lang.String.class;
+        case "generationwait":
+        case "generationWait": return long.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
         case "imagedetail":
         case "imageDetail": return java.lang.String.class;
+        case "inputmodalities":
+        case "inputModalities": return java.lang.String.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
         case "maxretries":
@@ -103,7 +133,11 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
         case "model": return java.lang.String.class;
+        case "modelscachettl":
+        case "modelsCacheTtl": return long.class;
         case "operation": return io.github.camelopenrouter.OpenRouterOperation.class;
+        case "outputmodalities":
+        case "outputModalities": return java.lang.String.class;
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
@@ -115,9 +149,13 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "retryMaxDelay": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "supportedparameter":
+        case "supportedParameter": return java.lang.String.class;
         case "systemmessage":
         case "systemMessage": return java.lang.String.class;
         case "temperature": return java.lang.Double.class;
+        case "uploadfiles":
+        case "uploadFiles": return boolean.class;
         default: return null;
         }
     }
@@ -134,6 +172,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "appUrl": return target.getAppUrl();
         case "baseurl":
         case "baseUrl": return target.getBaseUrl();
+        case "checkmodalities":
+        case "checkModalities": return target.isCheckModalities();
         case "clientthreads":
         case "clientThreads": return target.getClientThreads();
         case "connecttimeout":
@@ -144,10 +184,19 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "conversationMaxCount": return target.getConversationMaxCount();
         case "conversationstore":
         case "conversationStore": return target.getConversationStore();
+        case "dimensions": return target.getDimensions();
+        case "encodingformat":
+        case "encodingFormat": return target.getEncodingFormat();
+        case "filesaction":
+        case "filesAction": return target.getFilesAction();
+        case "generationwait":
+        case "generationWait": return target.getGenerationWait();
         case "httpclient":
         case "httpClient": return target.getHttpClient();
         case "imagedetail":
         case "imageDetail": return target.getImageDetail();
+        case "inputmodalities":
+        case "inputModalities": return target.getInputModalities();
         case "maxfilesize":
         case "maxFileSize": return target.getMaxFileSize();
         case "maxretries":
@@ -155,7 +204,11 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "maxtokens":
         case "maxTokens": return target.getMaxTokens();
         case "model": return target.getModel();
+        case "modelscachettl":
+        case "modelsCacheTtl": return target.getModelsCacheTtl();
         case "operation": return target.getOperation();
+        case "outputmodalities":
+        case "outputModalities": return target.getOutputModalities();
         case "pdfengine":
         case "pdfEngine": return target.getPdfEngine();
         case "prompt": return target.getPrompt();
@@ -167,9 +220,13 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "retryMaxDelay": return target.getRetryMaxDelay();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "supportedparameter":
+        case "supportedParameter": return target.getSupportedParameter();
         case "systemmessage":
         case "systemMessage": return target.getSystemMessage();
         case "temperature": return target.getTemperature();
+        case "uploadfiles":
+        case "uploadFiles": return target.isUploadFiles();
         default: return null;
         }
     }

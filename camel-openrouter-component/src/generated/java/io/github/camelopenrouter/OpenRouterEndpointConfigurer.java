@@ -31,6 +31,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "appUrl": target.getConfiguration().setAppUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "checkmodalities":
+        case "checkModalities": target.getConfiguration().setCheckModalities(property(camelContext, boolean.class, value)); return true;
         case "clientthreads":
         case "clientThreads": target.getConfiguration().setClientThreads(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
@@ -41,10 +43,19 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "conversationMaxCount": target.getConfiguration().setConversationMaxCount(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": target.getConfiguration().setConversationStore(property(camelContext, io.github.camelopenrouter.conversation.ConversationStore.class, value)); return true;
+        case "dimensions": target.getConfiguration().setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "encodingformat":
+        case "encodingFormat": target.getConfiguration().setEncodingFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "filesaction":
+        case "filesAction": target.getConfiguration().setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "generationwait":
+        case "generationWait": target.getConfiguration().setGenerationWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "imagedetail":
         case "imageDetail": target.getConfiguration().setImageDetail(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputmodalities":
+        case "inputModalities": target.getConfiguration().setInputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxfilesize":
@@ -54,6 +65,10 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxtokens":
         case "maxTokens": target.getConfiguration().setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelscachettl":
+        case "modelsCacheTtl": target.getConfiguration().setModelsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "outputmodalities":
+        case "outputModalities": target.getConfiguration().setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
         case "pdfEngine": target.getConfiguration().setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
@@ -65,9 +80,13 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "supportedparameter":
+        case "supportedParameter": target.getConfiguration().setSupportedParameter(property(camelContext, java.lang.String.class, value)); return true;
         case "systemmessage":
         case "systemMessage": target.getConfiguration().setSystemMessage(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": target.getConfiguration().setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
+        case "uploadfiles":
+        case "uploadFiles": target.getConfiguration().setUploadFiles(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -83,6 +102,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "appUrl": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "checkmodalities":
+        case "checkModalities": return boolean.class;
         case "clientthreads":
         case "clientThreads": return int.class;
         case "connecttimeout":
@@ -93,10 +114,19 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "conversationMaxCount": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.camelopenrouter.conversation.ConversationStore.class;
+        case "dimensions": return java.lang.Integer.class;
+        case "encodingformat":
+        case "encodingFormat": return java.lang.String.class;
+        case "filesaction":
+        case "filesAction": return java.lang.String.class;
+        case "generationwait":
+        case "generationWait": return long.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
         case "imagedetail":
         case "imageDetail": return java.lang.String.class;
+        case "inputmodalities":
+        case "inputModalities": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxfilesize":
@@ -106,6 +136,10 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
         case "model": return java.lang.String.class;
+        case "modelscachettl":
+        case "modelsCacheTtl": return long.class;
+        case "outputmodalities":
+        case "outputModalities": return java.lang.String.class;
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
@@ -117,9 +151,13 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryMaxDelay": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "supportedparameter":
+        case "supportedParameter": return java.lang.String.class;
         case "systemmessage":
         case "systemMessage": return java.lang.String.class;
         case "temperature": return java.lang.Double.class;
+        case "uploadfiles":
+        case "uploadFiles": return boolean.class;
         default: return null;
         }
     }
@@ -136,6 +174,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "appUrl": return target.getConfiguration().getAppUrl();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "checkmodalities":
+        case "checkModalities": return target.getConfiguration().isCheckModalities();
         case "clientthreads":
         case "clientThreads": return target.getConfiguration().getClientThreads();
         case "connecttimeout":
@@ -146,10 +186,19 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "conversationMaxCount": return target.getConfiguration().getConversationMaxCount();
         case "conversationstore":
         case "conversationStore": return target.getConfiguration().getConversationStore();
+        case "dimensions": return target.getConfiguration().getDimensions();
+        case "encodingformat":
+        case "encodingFormat": return target.getConfiguration().getEncodingFormat();
+        case "filesaction":
+        case "filesAction": return target.getConfiguration().getFilesAction();
+        case "generationwait":
+        case "generationWait": return target.getConfiguration().getGenerationWait();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
         case "imagedetail":
         case "imageDetail": return target.getConfiguration().getImageDetail();
+        case "inputmodalities":
+        case "inputModalities": return target.getConfiguration().getInputModalities();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxfilesize":
@@ -159,6 +208,10 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxtokens":
         case "maxTokens": return target.getConfiguration().getMaxTokens();
         case "model": return target.getConfiguration().getModel();
+        case "modelscachettl":
+        case "modelsCacheTtl": return target.getConfiguration().getModelsCacheTtl();
+        case "outputmodalities":
+        case "outputModalities": return target.getConfiguration().getOutputModalities();
         case "pdfengine":
         case "pdfEngine": return target.getConfiguration().getPdfEngine();
         case "prompt": return target.getConfiguration().getPrompt();
@@ -170,9 +223,13 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "supportedparameter":
+        case "supportedParameter": return target.getConfiguration().getSupportedParameter();
         case "systemmessage":
         case "systemMessage": return target.getConfiguration().getSystemMessage();
         case "temperature": return target.getConfiguration().getTemperature();
+        case "uploadfiles":
+        case "uploadFiles": return target.getConfiguration().isUploadFiles();
         default: return null;
         }
     }

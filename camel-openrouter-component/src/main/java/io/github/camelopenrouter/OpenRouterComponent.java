@@ -3,6 +3,7 @@ package io.github.camelopenrouter;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import io.github.camelopenrouter.operation.ModelsCache;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
@@ -26,6 +27,9 @@ public class OpenRouterComponent extends DefaultComponent implements SSLContextP
               description = "Use the CamelContext's global SSL context parameters when an endpoint has no"
                             + " sslContextParameters (and no httpClient of its own).")
     private boolean useGlobalSslContextParameters;
+
+    /** Model lists fetched by this component's endpoints (the models operation, checkModalities). */
+    private final ModelsCache modelsCache = new ModelsCache();
 
     /** Reads environment variables; replaceable so a test can run without touching the real environment. */
     private UnaryOperator<String> environment = System::getenv;
@@ -54,7 +58,8 @@ public class OpenRouterComponent extends DefaultComponent implements SSLContextP
         try {
             return OpenRouterOperation.valueOf(remaining);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown OpenRouter operation '" + remaining + "': use openrouter:chat", e);
+            throw new IllegalArgumentException("Unknown OpenRouter operation '" + remaining + "': use one of openrouter:chat,"
+                                               + " files, models, embeddings, generation, credits or key", e);
         }
     }
 
@@ -74,6 +79,11 @@ public class OpenRouterComponent extends DefaultComponent implements SSLContextP
     @Override
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    /** The model lists this component's endpoints fetched, shared by all of them. */
+    public ModelsCache getModelsCache() {
+        return modelsCache;
     }
 
     String environmentVariable(String name) {

@@ -23,9 +23,15 @@ public class OpenRouterConfiguration implements Cloneable {
     public static final long DEFAULT_RETRY_MAX_DELAY = 30_000;
     public static final long DEFAULT_CONNECT_TIMEOUT = 10_000;
     public static final long DEFAULT_REQUEST_TIMEOUT = 300_000;
+    public static final long DEFAULT_MODELS_CACHE_TTL = 3_600_000;
+    public static final long DEFAULT_GENERATION_WAIT = 3_000;
 
-    @UriPath(description = "The operation to perform: chat sends the message body to a model and returns its answer.",
-             enums = "chat")
+    @UriPath(description = "The operation to perform: chat sends the message body to a model and returns its answer;"
+                           + " files uploads, lists, gets, deletes or downloads files of OpenRouter's Files API; models"
+                           + " lists the models; embeddings returns the embeddings of the body's texts; generation"
+                           + " returns the record (cost, latency, tokens) of an earlier call; credits and key return the"
+                           + " account's credits and the key's limits.",
+             enums = "chat,files,models,embeddings,generation,credits,key")
     @Metadata(required = true)
     private OpenRouterOperation operation = OpenRouterOperation.chat;
 
@@ -142,6 +148,61 @@ public class OpenRouterConfiguration implements Cloneable {
               description = "The most bytes (files and text) the default in-memory conversation store keeps; the least"
                             + " recently used conversations go first.")
     private long conversationMaxBytes = 128L * 1024 * 1024;
+
+    @UriParam(label = "files", defaultValue = "upload", enums = "upload,list,get,delete,download",
+              description = "What the files operation does: upload sends the body (any binary body chat accepts) to"
+                            + " OpenRouter's Files API and sets the CamelOpenRouterFileId header; list returns the"
+                            + " files; get, delete and download act on the file named by the CamelOpenRouterFileId"
+                            + " header (or a body that is a file record or id).")
+    private String filesAction = "upload";
+
+    @UriParam(label = "chat", defaultValue = "false",
+              description = "Upload each file (PDF) of the message to OpenRouter's Files API once and reference it by"
+                            + " file_id instead of sending its bytes; in a conversation the store then keeps the id, so"
+                            + " follow-up questions send neither the file nor its parse again.")
+    private boolean uploadFiles;
+
+    @UriParam(label = "chat", defaultValue = "false",
+              description = "Before sending, check that the model accepts every image, PDF, audio and video part (its"
+                            + " input_modalities in OpenRouter's model list, cached for modelsCacheTtl); refuse with an"
+                            + " OpenRouterInputException naming the models that would accept it, sending nothing.")
+    private boolean checkModalities;
+
+    @UriParam(label = "models",
+              description = "Only models that accept all of these input modalities (comma-separated: text, image,"
+                            + " file, audio, video).")
+    private String inputModalities;
+
+    @UriParam(label = "models",
+              description = "Only models that produce all of these output modalities (comma-separated: text, image,"
+                            + " embeddings, audio, ...; all for every model). When not set, OpenRouter lists models"
+                            + " with text output.")
+    private String outputModalities;
+
+    @UriParam(label = "models",
+              description = "Only models that support all of these request parameters (comma-separated, for example"
+                            + " tools,response_format).")
+    private String supportedParameter;
+
+    @UriParam(label = "models", defaultValue = "" + DEFAULT_MODELS_CACHE_TTL, javaType = "java.time.Duration",
+              description = "How long, in milliseconds, the component keeps a model list it fetched (per filter) before"
+                            + " asking OpenRouter again; shared by the models operation and checkModalities. 0 disables"
+                            + " the cache.")
+    private long modelsCacheTtl = DEFAULT_MODELS_CACHE_TTL;
+
+    @UriParam(label = "embeddings",
+              description = "The number of dimensions of the embeddings, for models that can shorten them.")
+    private Integer dimensions;
+
+    @UriParam(label = "embeddings", enums = "float,base64",
+              description = "How OpenRouter encodes the vectors on the wire: float (JSON numbers) or base64 (smaller"
+                            + " replies). The body is a List of float[] either way.")
+    private String encodingFormat;
+
+    @UriParam(label = "generation", defaultValue = "" + DEFAULT_GENERATION_WAIT, javaType = "java.time.Duration",
+              description = "How long, in milliseconds, a 404 from the generation endpoint is asked again (every 250"
+                            + " ms): OpenRouter makes a generation readable a moment after the call. 0 fails at once.")
+    private long generationWait = DEFAULT_GENERATION_WAIT;
 
     public OpenRouterOperation getOperation() {
         return operation;
@@ -333,6 +394,86 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setConversationMaxBytes(long conversationMaxBytes) {
         this.conversationMaxBytes = conversationMaxBytes;
+    }
+
+    public String getFilesAction() {
+        return filesAction;
+    }
+
+    public void setFilesAction(String filesAction) {
+        this.filesAction = filesAction;
+    }
+
+    public boolean isUploadFiles() {
+        return uploadFiles;
+    }
+
+    public void setUploadFiles(boolean uploadFiles) {
+        this.uploadFiles = uploadFiles;
+    }
+
+    public boolean isCheckModalities() {
+        return checkModalities;
+    }
+
+    public void setCheckModalities(boolean checkModalities) {
+        this.checkModalities = checkModalities;
+    }
+
+    public String getInputModalities() {
+        return inputModalities;
+    }
+
+    public void setInputModalities(String inputModalities) {
+        this.inputModalities = inputModalities;
+    }
+
+    public String getOutputModalities() {
+        return outputModalities;
+    }
+
+    public void setOutputModalities(String outputModalities) {
+        this.outputModalities = outputModalities;
+    }
+
+    public String getSupportedParameter() {
+        return supportedParameter;
+    }
+
+    public void setSupportedParameter(String supportedParameter) {
+        this.supportedParameter = supportedParameter;
+    }
+
+    public long getModelsCacheTtl() {
+        return modelsCacheTtl;
+    }
+
+    public void setModelsCacheTtl(long modelsCacheTtl) {
+        this.modelsCacheTtl = modelsCacheTtl;
+    }
+
+    public Integer getDimensions() {
+        return dimensions;
+    }
+
+    public void setDimensions(Integer dimensions) {
+        this.dimensions = dimensions;
+    }
+
+    public String getEncodingFormat() {
+        return encodingFormat;
+    }
+
+    public void setEncodingFormat(String encodingFormat) {
+        this.encodingFormat = encodingFormat;
+    }
+
+    public long getGenerationWait() {
+        return generationWait;
+    }
+
+    public void setGenerationWait(long generationWait) {
+        this.generationWait = generationWait;
     }
 
     public OpenRouterConfiguration copy() {

@@ -50,6 +50,13 @@ public final class OpenRouterConstants {
               javaType = "Integer")
     public static final String MAX_TOKENS = "CamelOpenRouterMaxTokens";
 
+    @Metadata(label = "producer", description = "The id of a file in OpenRouter's Files API (or_file_...). Read by chat,"
+                                                + " which then sends a file_id reference instead of the body's bytes (a"
+                                                + " String or a Collection of them), and by files get, delete and"
+                                                + " download; written by files upload.",
+              javaType = "String")
+    public static final String FILE_ID = "CamelOpenRouterFileId";
+
     // written
 
     @Metadata(label = "producer", description = "The generation id of the reply (gen-...), usable with OpenRouter's"
@@ -81,6 +88,30 @@ public final class OpenRouterConstants {
     @Metadata(label = "producer", description = "What the request cost, in USD credits, as OpenRouter reports it.",
               javaType = "Double")
     public static final String COST = "CamelOpenRouterCost";
+
+    @Metadata(label = "producer", description = "generation: how long OpenRouter took to answer the call, in"
+                                                + " milliseconds.",
+              javaType = "Long")
+    public static final String LATENCY = "CamelOpenRouterLatency";
+
+    @Metadata(label = "producer", description = "generation: prompt tokens as counted by the provider's own tokenizer"
+                                                + " (what is billed).",
+              javaType = "Integer")
+    public static final String NATIVE_PROMPT_TOKENS = "CamelOpenRouterNativePromptTokens";
+
+    @Metadata(label = "producer", description = "generation: completion tokens as counted by the provider's own"
+                                                + " tokenizer (what is billed).",
+              javaType = "Integer")
+    public static final String NATIVE_COMPLETION_TOKENS = "CamelOpenRouterNativeCompletionTokens";
+
+    @Metadata(label = "producer", description = "credits: the credits left, in USD (total credits minus total usage).",
+              javaType = "Double")
+    public static final String CREDITS_REMAINING = "CamelOpenRouterCreditsRemaining";
+
+    @Metadata(label = "producer", description = "key: what remains of the key's spending limit, in USD; not set when"
+                                                + " the key has no limit.",
+              javaType = "Double")
+    public static final String KEY_LIMIT_REMAINING = "CamelOpenRouterKeyLimitRemaining";
 
     @Metadata(label = "producer", description = "The reply's annotations (file annotations of parsed PDFs, URL"
                                                 + " citations), as a Jackson JsonNode array; set only when present.",

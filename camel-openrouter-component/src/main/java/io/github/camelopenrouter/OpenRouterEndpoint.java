@@ -15,6 +15,8 @@ import io.github.camelopenrouter.client.RetryingSender;
 import io.github.camelopenrouter.conversation.ConversationStore;
 import io.github.camelopenrouter.conversation.Conversations;
 import io.github.camelopenrouter.conversation.InMemoryConversationStore;
+import io.github.camelopenrouter.operation.ApiOperation;
+import io.github.camelopenrouter.operation.Operations;
 import io.github.camelopenrouter.request.ChatRequestFactory;
 import io.github.camelopenrouter.request.RequestSettings;
 import org.apache.camel.AsyncEndpoint;
@@ -41,6 +43,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     private OpenRouterConfiguration configuration;
 
     private RetryingSender sender;
+    private ApiOperation<?> apiOperation;
     private ChatRequestFactory requestFactory;
     private Conversations conversations;
     private ExecutorService clientExecutor;
@@ -112,6 +115,8 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         OpenRouterClient client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
                 configuration.getAppTitle(), requestTimeout, timer, worker);
         sender = new RetryingSender(client, retryPolicy);
+        apiOperation = Operations.create(configuration.getOperation(), sender, configuration,
+                getComponent().getModelsCache());
         conversations = new Conversations(configuration.getConversationStore() != null
                 ? configuration.getConversationStore()
                 : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes()));
@@ -162,6 +167,11 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
 
     public void setConfiguration(OpenRouterConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /** The operation other than chat this endpoint runs, or null for chat. */
+    ApiOperation<?> getApiOperation() {
+        return apiOperation;
     }
 
     RetryingSender getSender() {

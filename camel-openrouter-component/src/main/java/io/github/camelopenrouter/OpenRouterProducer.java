@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.camelopenrouter.client.Failures;
 import io.github.camelopenrouter.client.OpenRouterClient;
+import io.github.camelopenrouter.operation.ApiOperation;
 import io.github.camelopenrouter.request.PreparedRequest;
 import io.github.camelopenrouter.response.ResponseMapper;
 import io.github.camelopenrouter.wire.ChatResponse;
@@ -32,6 +33,10 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        ApiOperation<?> operation = getEndpoint().getApiOperation();
+        if (operation != null) {
+            return operation.process(exchange, callback);
+        }
         PreparedRequest prepared;
         try {
             prepared = getEndpoint().getRequestFactory().create(exchange);

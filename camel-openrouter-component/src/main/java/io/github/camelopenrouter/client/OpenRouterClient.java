@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -23,6 +24,7 @@ import java.util.concurrent.ScheduledFuture;
 
 import io.github.camelopenrouter.OpenRouterApiException;
 import io.github.camelopenrouter.wire.ChatResponse;
+import io.github.camelopenrouter.wire.RequestBody;
 import io.github.camelopenrouter.wire.StreamingRequestBody;
 import io.github.camelopenrouter.wire.WireJson;
 
@@ -34,6 +36,7 @@ import io.github.camelopenrouter.wire.WireJson;
 public final class OpenRouterClient {
 
     private final HttpClient http;
+    private final String baseUrl;
     private final URI chatCompletions;
     private final String[] headers;
     private final Duration requestTimeout;
@@ -50,13 +53,12 @@ public final class OpenRouterClient {
             throw new IllegalArgumentException("requestTimeout must be positive, got " + requestTimeout.toMillis() + " ms");
         }
         this.http = http;
-        this.chatCompletions = URI.create(stripSlash(baseUrl) + "/chat/completions");
+        this.baseUrl = stripSlash(baseUrl);
+        this.chatCompletions = URI.create(this.baseUrl + "/chat/completions");
         this.requestTimeout = requestTimeout;
         this.delays = new Delays(timer, worker);
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Authorization", "Bearer " + apiKey);
-        h.put("Content-Type", "application/json");
-        h.put("Accept", "application/json");
         if (appUrl != null) {
             h.put("HTTP-Referer", appUrl);
         }
@@ -82,17 +84,36 @@ public final class OpenRouterClient {
     }
 
     /**
-     * One attempt. Completes with the reply, or exceptionally with {@link OpenRouterApiException} (an error reply), an
-     * {@link HttpTimeoutException} naming the timeout that ran out, or another {@link IOException} (no whole reply).
+     * One chat attempt. Completes with the reply, or exceptionally with {@link OpenRouterApiException} (an error reply),
+     * an {@link HttpTimeoutException} naming the timeout that ran out, or another {@link IOException} (no whole reply).
      */
     CompletableFuture<ChatResponse> send(StreamingRequestBody body) {
-        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> new BodyStream(body));
-        HttpRequest request = HttpRequest.newBuilder(chatCompletions)
+        return send(chatCall(body));
+    }
+
+    /** The chat completion as an {@link ApiCall}: the streamed JSON body, the reply checked for errors in a 200. */
+    static ApiCall<ChatResponse> chatCall(StreamingRequestBody body) {
+        return ApiCall.post("/chat/completions", "application/json", body,
+                (status, replyHeaders, bytes) -> decodeChat(status, replyHeaders, bytes));
+    }
+
+    /** One attempt of any call; completes as {@link #send(StreamingRequestBody)} does. */
+    <T> CompletableFuture<T> send(ApiCall<T> call) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(call.path().equals("/chat/completions")
+                ? chatCompletions : URI.create(baseUrl + call.path()))
                 .headers(headers)
-                .timeout(requestTimeout)
-                .POST(body.contentLength() >= 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, body.contentLength()) : stream)
-                .build();
-        Attempt attempt = new Attempt();
+                .header("Accept", call.accept())
+                .timeout(requestTimeout);
+        if (call.body() == null) {
+            builder.method(call.method(), HttpRequest.BodyPublishers.noBody());
+        } else {
+            RequestBody body = call.body();
+            HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> new BodyStream(body.open()));
+            builder.header("Content-Type", call.contentType()).method(call.method(),
+                    body.contentLength() >= 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, body.contentLength()) : stream);
+        }
+        HttpRequest request = builder.build();
+        Attempt<T> attempt = new Attempt<>(call.decoder());
         // The reply is decoded, and the attempt completed, by the body subscriber as soon as the last byte is read, on
         // the client's executor. Waiting for sendAsync's future instead would cost a thread per request on small
         // machines: the JDK completes that future through CompletableFuture's default executor, which is a new thread
@@ -130,10 +151,15 @@ public final class OpenRouterClient {
      * One attempt's outcome: decided once, by whichever comes first of the reply, a failure from the JDK client and the
      * watchdog; the others then find it completed and do nothing.
      */
-    private final class Attempt extends CompletableFuture<ChatResponse> {
+    private final class Attempt<T> extends CompletableFuture<T> {
 
+        private final ApiCall.Decoder<T> decoder;
         private volatile CompletableFuture<HttpResponse<Void>> exchange;
         private volatile ScheduledFuture<?> watchdog;
+
+        Attempt(ApiCall.Decoder<T> decoder) {
+            this.decoder = decoder;
+        }
 
         void sent(CompletableFuture<HttpResponse<Void>> exchange) {
             this.exchange = exchange;
@@ -150,9 +176,9 @@ public final class OpenRouterClient {
         }
 
         void replied(HttpResponse.ResponseInfo info, byte[] body) {
-            ChatResponse reply;
+            T reply;
             try {
-                reply = decode(info, body);
+                reply = decode(info, body, decoder);
             } catch (Throwable t) {
                 if (completeExceptionally(t)) {
                     settled();
@@ -227,27 +253,31 @@ public final class OpenRouterClient {
         return chatCompletions.getHost() + (chatCompletions.getPort() < 0 ? "" : ":" + chatCompletions.getPort());
     }
 
-    private static ChatResponse decode(HttpResponse.ResponseInfo info, byte[] body) {
+    private static <T> T decode(HttpResponse.ResponseInfo info, byte[] body, ApiCall.Decoder<T> decoder) {
         int status = info.statusCode();
         String contentType = info.headers().firstValue("Content-Type").orElse(null);
         if (status < 200 || status > 299) {
-            throw ErrorDecoder.fromStatus(status, body, contentType, retryAfter(info));
+            throw ErrorDecoder.fromStatus(status, body, contentType, retryAfter(info.headers()));
         }
-        ChatResponse reply;
         try {
-            reply = WireJson.RESPONSE_READER.readValue(body);
+            return decoder.decode(status, info.headers(), body);
         } catch (IOException e) {
-            throw ErrorDecoder.fromStatus(status, body, contentType, retryAfter(info));
+            // a 2xx whose body is not what the endpoint sends (a proxy's page, a cut reply)
+            throw ErrorDecoder.fromStatus(status, body, contentType, retryAfter(info.headers()));
         }
-        OpenRouterApiException error = ErrorDecoder.fromReply(reply, retryAfter(info));
+    }
+
+    private static ChatResponse decodeChat(int status, HttpHeaders headers, byte[] body) throws IOException {
+        ChatResponse reply = WireJson.RESPONSE_READER.readValue(body);
+        OpenRouterApiException error = ErrorDecoder.fromReply(reply, retryAfter(headers));
         if (error != null) {
             throw error;
         }
         return reply;
     }
 
-    private static Duration retryAfter(HttpResponse.ResponseInfo info) {
-        return RetryAfter.parse(info.headers().firstValue("Retry-After").orElse(null), Clock.systemUTC());
+    private static Duration retryAfter(HttpHeaders headers) {
+        return RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), Clock.systemUTC());
     }
 
     /** The cause behind a failed future: the {@link OpenRouterApiException} or I/O error, not the wrapper. */
@@ -262,8 +292,8 @@ public final class OpenRouterClient {
     /** The request body for one attempt; a failure to read its own source is told apart from a network failure. */
     private static final class BodyStream extends FilterInputStream {
 
-        BodyStream(StreamingRequestBody body) {
-            super(body.open());
+        BodyStream(InputStream body) {
+            super(body);
         }
 
         @Override

@@ -9,7 +9,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 
 import io.github.camelopenrouter.OpenRouterApiException;
-import io.github.camelopenrouter.wire.ChatResponse;
 import io.github.camelopenrouter.wire.StreamingRequestBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,7 @@ public final class RetryingSender {
 
     private final OpenRouterClient client;
     private final RetryPolicy policy;
-    private final Set<Delivery> active = ConcurrentHashMap.newKeySet();
+    private final Set<Delivery<?>> active = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
     public RetryingSender(OpenRouterClient client, RetryPolicy policy) {
@@ -35,7 +34,17 @@ public final class RetryingSender {
 
     /** Never completes exceptionally: a failure is a {@link ChatOutcome} too. */
     public CompletableFuture<ChatOutcome> send(StreamingRequestBody body) {
-        Delivery delivery = new Delivery(body);
+        return send(OpenRouterClient.chatCall(body)).thenApply(outcome -> outcome.succeeded()
+                ? ChatOutcome.success(outcome.result(), outcome.attempts())
+                : ChatOutcome.failure(outcome.failure(), outcome.attempts()));
+    }
+
+    /**
+     * Any call to OpenRouter, with the same retries, timeouts and stop behaviour as chat; never completes
+     * exceptionally: a failure is an {@link ApiOutcome} too.
+     */
+    public <T> CompletableFuture<ApiOutcome<T>> send(ApiCall<T> call) {
+        Delivery<T> delivery = new Delivery<>(call);
         active.add(delivery);
         if (stopped) {
             delivery.stop();
@@ -51,7 +60,7 @@ public final class RetryingSender {
      */
     public void stop() {
         stopped = true;
-        for (Delivery delivery : active) {
+        for (Delivery<?> delivery : active) {
             delivery.stop();
         }
     }
@@ -70,18 +79,19 @@ public final class RetryingSender {
      * One request through all its attempts. State changes happen under the delivery's lock, so a reply and a stop that
      * race are decided once; the outcome is completed outside the lock, since completing it runs the rest of the route.
      */
-    private final class Delivery {
+    private final class Delivery<T> {
 
-        private final StreamingRequestBody body;
-        private final CompletableFuture<ChatOutcome> outcome = new CompletableFuture<>();
+        private final ApiCall<T> call;
+        private final long started = System.nanoTime();
+        private final CompletableFuture<ApiOutcome<T>> outcome = new CompletableFuture<>();
         private final List<Throwable> failures = new ArrayList<>(0);
         private int attempts;
         private boolean waiting;
         private boolean finished;
         private ScheduledFuture<?> retryTimer;
 
-        Delivery(StreamingRequestBody body) {
-            this.body = body;
+        Delivery(ApiCall<T> call) {
+            this.call = call;
         }
 
         synchronized boolean isWaiting() {
@@ -97,23 +107,23 @@ public final class RetryingSender {
                 waiting = false;
                 retryTimer = null;
             }
-            CompletableFuture<ChatResponse> reply;
+            CompletableFuture<T> reply;
             try {
-                reply = client.send(body);
+                reply = client.send(call);
             } catch (RuntimeException e) {
                 reply = CompletableFuture.failedFuture(e);
             }
             reply.whenComplete(this::attempted);
         }
 
-        private void attempted(ChatResponse response, Throwable failure) {
-            ChatOutcome result;
+        private void attempted(T response, Throwable failure) {
+            ApiOutcome<T> result;
             synchronized (this) {
                 if (finished) {
                     return;
                 }
                 if (failure == null) {
-                    result = finish(ChatOutcome.success(response, attempts));
+                    result = finish(ApiOutcome.success(response, attempts));
                 } else {
                     result = afterFailure(OpenRouterClient.unwrap(failure));
                 }
@@ -122,8 +132,20 @@ public final class RetryingSender {
         }
 
         /** Under the lock: schedules the retry and returns null, or returns the final outcome. */
-        private ChatOutcome afterFailure(Throwable cause) {
-            RetryPolicy.Decision decision = policy.decide(cause, attempts, body.isRepeatable());
+        private ApiOutcome<T> afterFailure(Throwable cause) {
+            if (notFoundYet(cause)) {
+                // not a failure of the service: what was asked for is not there yet (a generation a moment after the
+                // call); asked again without counting against maxRetries, until the call's window closes
+                failures.add(cause);
+                waiting = true;
+                try {
+                    retryTimer = client.delays().schedule(this::attempt, ApiCall.NOT_FOUND_RETRY_MILLIS);
+                    return null;
+                } catch (RejectedExecutionException e) {
+                    return abandoned();
+                }
+            }
+            RetryPolicy.Decision decision = policy.decide(cause, attempts - notFoundAttempts, call.isRepeatable());
             if (!decision.retry()) {
                 return failed(cause, decision.note());
             }
@@ -138,8 +160,25 @@ public final class RetryingSender {
             }
         }
 
+        private int notFoundAttempts;
+
+        private boolean notFoundYet(Throwable cause) {
+            if (!(cause instanceof OpenRouterApiException api) || api.getStatusCode() != 404
+                    || call.notFoundWindow().isZero()) {
+                return false;
+            }
+            long elapsed = System.nanoTime() - started;
+            if (elapsed + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(ApiCall.NOT_FOUND_RETRY_MILLIS)
+                    > call.notFoundWindow().toNanos()) {
+                return false;
+            }
+            notFoundAttempts++;
+            LOG.debug("{}: 404 on attempt {}; asking again in {} ms", call.what(), attempts, ApiCall.NOT_FOUND_RETRY_MILLIS);
+            return true;
+        }
+
         void stop() {
-            ChatOutcome result;
+            ApiOutcome<T> result;
             synchronized (this) {
                 if (finished) {
                     return;
@@ -160,22 +199,23 @@ public final class RetryingSender {
         }
 
         /** The retry will not happen: the last failure ends the request. */
-        private ChatOutcome abandoned() {
-            Throwable last = failures.remove(failures.size() - 1);
+        private ApiOutcome<T> abandoned() {
+            Throwable last = failures.isEmpty() ? new EndpointStoppedException("The endpoint stopped", null)
+                    : failures.remove(failures.size() - 1);
             return failed(last, "not retried: the endpoint stopped" + (attempts > 1 ? ", after " + attempts + " attempts" : ""));
         }
 
-        private ChatOutcome failed(Throwable last, String note) {
-            return finish(ChatOutcome.failure(Failures.finalFailure(last, note, failures), attempts));
+        private ApiOutcome<T> failed(Throwable last, String note) {
+            return finish(ApiOutcome.failure(Failures.finalFailure(last, note, failures), attempts));
         }
 
-        private ChatOutcome finish(ChatOutcome result) {
+        private ApiOutcome<T> finish(ApiOutcome<T> result) {
             finished = true;
             active.remove(this);
             return result;
         }
 
-        private void complete(ChatOutcome result) {
+        private void complete(ApiOutcome<T> result) {
             if (result != null) {
                 outcome.complete(result);
             }

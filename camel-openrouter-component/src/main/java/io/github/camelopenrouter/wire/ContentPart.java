@@ -50,8 +50,20 @@ public sealed interface ContentPart {
             return "file";
         }
 
-        @JsonPropertyOrder({ "filename", "file_data" })
-        public record FileData(String filename, @JsonProperty("file_data") Payload fileData) {
+        /** Either the bytes ({@code file_data}) or a reference to a file of the Files API ({@code file_id}). */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @JsonPropertyOrder({ "filename", "file_data", "file_id" })
+        public record FileData(String filename, @JsonProperty("file_data") Payload fileData,
+                               @JsonProperty("file_id") String fileId) {
+
+            public FileData(String filename, Payload fileData) {
+                this(filename, fileData, null);
+            }
+        }
+
+        /** {@code {"type":"file","file":{"file_id":...}}}, with the file name when it is known. */
+        public static File reference(String fileId, String filename) {
+            return new File(new FileData(filename, null, fileId));
         }
     }
 

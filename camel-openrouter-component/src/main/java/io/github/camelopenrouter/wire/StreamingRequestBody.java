@@ -17,7 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  * The JSON of one request as a sequence of small Jackson-written segments and streamed base64 payloads. Opening it
  * again replays it (for retries) when every source is repeatable; only one read buffer per payload is ever in memory.
  */
-public final class StreamingRequestBody {
+public final class StreamingRequestBody implements RequestBody {
 
     private final List<Supplier<InputStream>> segments;
     private final long contentLength;
