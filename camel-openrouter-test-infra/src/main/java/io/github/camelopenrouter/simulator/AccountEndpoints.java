@@ -31,7 +31,7 @@ final class AccountEndpoints {
 
     Reply credits(String authorization) {
         if (authorization.substring(7).trim().equals(ApiKeys.NOT_A_MANAGEMENT_KEY)) {
-            return FilesEndpoint.error(403, "Only management keys can read the credits");
+            return Reply.json(403, ErrorBodies.plain(403, "Only management keys can read the credits"), java.util.Map.of());
         }
         ObjectNode root = Json.object();
         ObjectNode data = root.putObject("data");
