@@ -100,6 +100,7 @@ class OptionsTest extends OpenRouterTestSupport {
     @Test
     void unknownOperationFailsWithTheValidOne() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getEndpoint("openrouter:embed"))
-                .hasStackTraceContaining("Unknown OpenRouter operation 'embed': use openrouter:chat");
+                .hasStackTraceContaining("Unknown OpenRouter operation 'embed': use one of openrouter:chat, files, models,"
+                                         + " embeddings, generation, credits or key");
     }
 }
