@@ -118,7 +118,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
             worker = http.executor().orElse(ForkJoinPool.commonPool());
         }
         OpenRouterClient client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
-                configuration.getAppTitle(), requestTimeout, timer, worker);
+                configuration.getAppTitle(), requestTimeout, timer, worker, configuration.getMaxResponseSize());
         sender = new RetryingSender(client, retryPolicy);
         apiOperation = Operations.create(configuration.getOperation(), sender, configuration,
                 getComponent().getModelsCache());
