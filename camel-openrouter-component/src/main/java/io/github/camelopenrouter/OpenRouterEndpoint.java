@@ -20,6 +20,7 @@ import io.github.camelopenrouter.conversation.InMemoryConversationStore;
 import io.github.camelopenrouter.operation.ApiOperation;
 import io.github.camelopenrouter.operation.ChatFileUploads;
 import io.github.camelopenrouter.operation.ChatStep;
+import io.github.camelopenrouter.operation.ModalityCheck;
 import io.github.camelopenrouter.operation.Operations;
 import io.github.camelopenrouter.request.ChatRequestFactory;
 import io.github.camelopenrouter.request.RequestSettings;
@@ -132,6 +133,9 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     /** What chat does before sending, in order: refuse parts the model cannot read, then upload files. */
     private List<ChatStep> chatSteps(RetryingSender sender) {
         List<ChatStep> steps = new ArrayList<>(2);
+        if (configuration.isCheckModalities()) {
+            steps.add(new ModalityCheck(sender, getComponent().getModelsCache(), configuration));
+        }
         if (configuration.isUploadFiles()) {
             steps.add(new ChatFileUploads(sender));
         }
