@@ -132,7 +132,8 @@ public final class OpenRouterConstants {
     @ExchangeProperty(description = "Set on every failed exchange: OpenRouter's metadata.error_type for an error reply"
                                     + " (rate_limit_exceeded, payment_required, moderation, ...; derived from the status"
                                     + " when the reply has none), or timeout, connection_failed, tls_failed,"
-                                    + " invalid_input, stopped or internal_error for failures without a reply.",
+                                    + " response_too_large (above maxResponseSize), invalid_input, stopped or"
+                                    + " internal_error for failures without a reply.",
                       javaType = "String")
     public static final String ERROR_TYPE = "CamelOpenRouterErrorType";
 
