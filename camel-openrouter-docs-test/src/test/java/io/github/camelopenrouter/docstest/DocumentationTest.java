@@ -202,8 +202,8 @@ class DocumentationTest {
                                                                                          + fixture.expectation(), report)
                     .isFalse();
             if (fixture != null) {
-                assertThat(result.fixtureDone()).as("still running when done: %s%s", fixture.expectation(), report)
-                        .isTrue();
+                assertThat(result.fixtureDone()).as("the command exited (code %d) before it did this: %s%s",
+                        result.exitCode(), fixture.expectation(), report).isTrue();
                 assertThat(result.output()).as("no SLF4J complaint%s", report).doesNotContain("SLF4J(W)");
             } else {
                 assertThat(result.exitCode()).as("exit code%s", report).isZero();

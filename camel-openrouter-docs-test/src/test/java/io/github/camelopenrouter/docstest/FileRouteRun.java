@@ -75,7 +75,7 @@ final class FileRouteRun {
             drop(dir, inbox, "report.pdf", TestPdfs.withText("Revenue up 12 percent"));
             drop(dir, inbox, "archive.zip", new byte[] { 'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 1, 2, 3, 4, 5, 6 });
 
-            long deadline = System.nanoTime() + 60_000_000_000L;
+            long deadline = System.nanoTime() + 45_000_000_000L;
             while (System.nanoTime() < deadline && !(names(inbox.resolve(".done")).size() == 2
                                                       && names(inbox.resolve(".failed")).contains("archive.zip"))) {
                 Thread.sleep(100);

@@ -63,7 +63,7 @@ final class ShellRun {
             }
         });
         Path mvnConfig = Files.createDirectories(target.resolve(".mvn")).resolve("maven.config");
-        Files.writeString(mvnConfig, "-Dmaven.repo.local=" + System.getProperty("docs.test.repo.local") + "\n");
+        Files.writeString(mvnConfig, "-Dmaven.repo.local=" + System.getProperty("docs.test.repo.local") + "\n-Dstyle.color=never\n");
         return target;
     }
 
