@@ -1,26 +1,41 @@
 package io.github.camelopenrouter;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.camelopenrouter.client.ChatOutcome;
+import io.github.camelopenrouter.client.ChatStream;
+import io.github.camelopenrouter.client.EndpointStoppedException;
 import io.github.camelopenrouter.client.Failures;
 import io.github.camelopenrouter.client.OpenRouterClient;
 import io.github.camelopenrouter.operation.ApiOperation;
 import io.github.camelopenrouter.request.PreparedRequest;
 import io.github.camelopenrouter.response.ResponseMapper;
+import io.github.camelopenrouter.stream.StreamToDelivery;
 import io.github.camelopenrouter.wire.ChatResponse;
 import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.cache.DefaultProducerCache;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Exchange in, request built, sent without blocking, reply mapped back. The callback is called exactly once on every
- * path: invalid input (synchronously, nothing sent), an error reply, a failed connection, or success.
+ * path: invalid input (synchronously, nothing sent), an error reply, a failed connection, or success. A streamed answer
+ * ends the same way, once the stream is over and (with streamTo) its last delta has been delivered.
  */
 public class OpenRouterProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenRouterProducer.class);
+
+    /** Streams under way, cancelled when the producer stops (its route stops or is removed). */
+    private final Set<ChatStream> streams = ConcurrentHashMap.newKeySet();
+    private DefaultProducerCache streamToProducers;
 
     public OpenRouterProducer(OpenRouterEndpoint endpoint) {
         super(endpoint);
@@ -32,42 +47,51 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        streamToProducers = new DefaultProducerCache(this, getEndpoint().getCamelContext(), 100);
+        ServiceHelper.startService(streamToProducers);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        for (ChatStream stream : streams) {
+            stream.cancel(new EndpointStoppedException("The producer stopped (its route stopped) while the answer was"
+                                                       + " streaming", null));
+        }
+        ServiceHelper.stopService(streamToProducers);
+        super.doStop();
+    }
+
+    @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         ApiOperation<?> operation = getEndpoint().getApiOperation();
         if (operation != null) {
             return operation.process(exchange, callback);
         }
         PreparedRequest prepared;
+        Endpoint streamTo;
         try {
             prepared = getEndpoint().getRequestFactory().create(exchange);
-            LOG.debug("Sending chat request: model={}, parts={}, bodyBytes={}", prepared.request().model(),
+            streamTo = prepared.streaming().streamTo() == null ? null
+                    : getEndpoint().resolveStreamTo(prepared.streaming().streamTo());
+            LOG.debug("Sending chat request: model={}, parts={}, bodyBytes={}, stream={}", prepared.request().model(),
                     prepared.userMessage().content() instanceof List<?> parts ? parts.size() : 1,
-                    prepared.body().contentLength());
+                    prepared.body().contentLength(), prepared.streaming().stream());
         } catch (Exception e) {
             exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, 0);
             fail(exchange, e);
             callback.done(true);
             return true;
         }
+        if (prepared.streaming().stream()) {
+            return stream(exchange, callback, prepared, streamTo);
+        }
         long started = System.nanoTime();
         try {
             getEndpoint().getSender().send(prepared.body()).whenComplete((outcome, unexpected) -> {
                 try {
-                    if (unexpected != null) {
-                        fail(exchange, OpenRouterClient.unwrap(unexpected));
-                    } else {
-                        exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, outcome.attempts());
-                        if (outcome.succeeded()) {
-                            complete(exchange, prepared, outcome.reply());
-                        } else {
-                            fail(exchange, outcome.failure());
-                        }
-                        LOG.debug("Chat request finished in {} ms after {} attempt(s): {}",
-                                (System.nanoTime() - started) / 1_000_000, outcome.attempts(),
-                                outcome.succeeded() ? "ok" : outcome.failure().getClass().getSimpleName());
-                    }
-                } catch (Throwable t) {
-                    fail(exchange, t);
+                    finish(exchange, prepared, outcome, unexpected, started);
                 } finally {
                     callback.done(false);
                 }
@@ -78,6 +102,81 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A streamed answer: the deltas go to streamTo (if any) as they arrive; the exchange completes as a non-streamed
+     * one would, plus the time to the first token, after the last delta went out.
+     */
+    private boolean stream(Exchange exchange, AsyncCallback callback, PreparedRequest prepared, Endpoint streamTo) {
+        long started = System.nanoTime();
+        AsyncProducer producer = streamTo == null ? null : streamToProducers.acquireProducer(streamTo);
+        ChatStream[] self = new ChatStream[1];
+        StreamToDelivery delivery = producer == null ? null : new StreamToDelivery(streamTo, producer,
+                getEndpoint().getStreamExecutor(), exchange.getExchangeId(),
+                () -> self[0].cancel(new IllegalStateException("streamTo " + streamTo + " failed a delta")));
+        ChatStream stream = new ChatStream(delivery);
+        self[0] = stream;
+        streams.add(stream);
+        Runnable release = () -> {
+            streams.remove(stream);
+            if (producer != null) {
+                streamToProducers.releaseProducer(streamTo, producer);
+            }
+        };
+        try {
+            getEndpoint().getSender().send(prepared.body(), stream).whenComplete((outcome, unexpected) -> {
+                Runnable complete = () -> {
+                    try {
+                        if (stream.timeToFirstTokenMillis() >= 0) {
+                            exchange.getMessage().setHeader(OpenRouterConstants.TIME_TO_FIRST_TOKEN,
+                                    stream.timeToFirstTokenMillis());
+                        }
+                        finish(exchange, prepared, outcome, unexpected, started);
+                        if (delivery != null && delivery.failure() != null) {
+                            fail(exchange, delivery.failure());
+                        }
+                    } finally {
+                        release.run();
+                        callback.done(false);
+                    }
+                };
+                if (delivery == null) {
+                    complete.run();
+                    return;
+                }
+                Throwable failure = unexpected != null ? OpenRouterClient.unwrap(unexpected)
+                        : outcome.succeeded() ? null : outcome.failure();
+                delivery.end(outcome != null && outcome.succeeded() ? outcome.reply().id() : null,
+                        failure == null ? null : Failures.errorType(failure), complete);
+            });
+        } catch (Exception e) {
+            release.run();
+            fail(exchange, e);
+            callback.done(true);
+            return true;
+        }
+        return false;
+    }
+
+    private void finish(Exchange exchange, PreparedRequest prepared, ChatOutcome outcome, Throwable unexpected,
+                        long started) {
+        try {
+            if (unexpected != null) {
+                fail(exchange, OpenRouterClient.unwrap(unexpected));
+                return;
+            }
+            exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, outcome.attempts());
+            if (outcome.succeeded()) {
+                complete(exchange, prepared, outcome.reply());
+            } else {
+                fail(exchange, outcome.failure());
+            }
+            LOG.debug("Chat request finished in {} ms after {} attempt(s): {}", (System.nanoTime() - started) / 1_000_000,
+                    outcome.attempts(), outcome.succeeded() ? "ok" : outcome.failure().getClass().getSimpleName());
+        } catch (Throwable t) {
+            fail(exchange, t);
+        }
     }
 
     private static void fail(Exchange exchange, Throwable failure) {
