@@ -2,14 +2,17 @@ package io.github.camelopenrouter;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.camelopenrouter.client.ApiOutcome;
 import io.github.camelopenrouter.client.ChatOutcome;
 import io.github.camelopenrouter.client.ChatStream;
 import io.github.camelopenrouter.client.EndpointStoppedException;
 import io.github.camelopenrouter.client.Failures;
 import io.github.camelopenrouter.client.OpenRouterClient;
 import io.github.camelopenrouter.operation.ApiOperation;
+import io.github.camelopenrouter.operation.ChatStep;
 import io.github.camelopenrouter.request.PreparedRequest;
 import io.github.camelopenrouter.response.ResponseMapper;
 import io.github.camelopenrouter.stream.StreamToDelivery;
@@ -25,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Exchange in, request built, sent without blocking, reply mapped back. The callback is called exactly once on every
+ * Exchange in, request built, the endpoint's {@link ChatStep}s applied (model check, file uploads), sent without
+ * blocking, reply mapped back. The callback is called exactly once on every
  * path: invalid input (synchronously, nothing sent), an error reply, a failed connection, or success. A streamed answer
  * ends the same way, once the stream is over and (with streamTo) its last delta has been delivered.
  */
@@ -84,14 +88,36 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        if (prepared.streaming().stream()) {
-            return stream(exchange, callback, prepared, streamTo);
-        }
         long started = System.nanoTime();
         try {
-            getEndpoint().getSender().send(prepared.body()).whenComplete((outcome, unexpected) -> {
+            CompletableFuture<ApiOutcome<PreparedRequest>> ready = ChatStep.proceed(prepared);
+            for (ChatStep step : getEndpoint().getChatSteps()) {
+                ready = ready.thenCompose(outcome -> outcome.succeeded() ? step.apply(outcome.result())
+                        : CompletableFuture.completedFuture(outcome));
+            }
+            ready.thenCompose(outcome -> send(outcome, exchange, streamTo)).whenComplete((done, unexpected) -> {
                 try {
-                    finish(exchange, prepared, outcome, unexpected, started);
+                    if (unexpected != null) {
+                        Throwable failure = OpenRouterClient.unwrap(unexpected);
+                        if (failure instanceof OpenRouterInputException) {
+                            // refused by a step before anything was sent
+                            exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, 0);
+                        }
+                        fail(exchange, failure);
+                        return;
+                    }
+                    ChatOutcome outcome = done.outcome();
+                    exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, outcome.attempts());
+                    if (outcome.succeeded()) {
+                        complete(exchange, done.prepared(), outcome.reply());
+                    } else {
+                        fail(exchange, outcome.failure());
+                    }
+                    LOG.debug("Chat request finished in {} ms after {} attempt(s): {}",
+                            (System.nanoTime() - started) / 1_000_000, outcome.attempts(),
+                            outcome.succeeded() ? "ok" : outcome.failure().getClass().getSimpleName());
+                } catch (Throwable t) {
+                    fail(exchange, t);
                 } finally {
                     callback.done(false);
                 }
@@ -104,12 +130,30 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
         return false;
     }
 
+    /** The request as the steps left it and how sending it ended. */
+    private record Sent(PreparedRequest prepared, ChatOutcome outcome) {
+    }
+
+    /** Sends the request the steps produced; a failed step's outcome stands for the chat's. */
+    private CompletableFuture<Sent> send(ApiOutcome<PreparedRequest> ready, Exchange exchange, Endpoint streamTo) {
+        if (!ready.succeeded()) {
+            return CompletableFuture.completedFuture(
+                    new Sent(null, new ChatOutcome(null, ready.failure(), ready.attempts())));
+        }
+        PreparedRequest prepared = ready.result();
+        if (prepared.streaming().stream()) {
+            return stream(prepared, exchange, streamTo);
+        }
+        return getEndpoint().getSender().send(prepared.body()).thenApply(outcome -> new Sent(prepared, outcome));
+    }
+
     /**
-     * A streamed answer: the deltas go to streamTo (if any) as they arrive; the exchange completes as a non-streamed
-     * one would, plus the time to the first token, after the last delta went out.
+     * A streamed answer: the deltas go to streamTo (if any) as they arrive. Done - and the exchange mapped as a
+     * non-streamed one, plus the time to the first token - once the stream is over and the end exchange went out, so
+     * that a route sees every delta before the whole answer. A delta streamTo failed fails the exchange.
      */
-    private boolean stream(Exchange exchange, AsyncCallback callback, PreparedRequest prepared, Endpoint streamTo) {
-        long started = System.nanoTime();
+    private CompletableFuture<Sent> stream(PreparedRequest prepared, Exchange exchange, Endpoint streamTo) {
+        CompletableFuture<Sent> done = new CompletableFuture<>();
         AsyncProducer producer = streamTo == null ? null : streamToProducers.acquireProducer(streamTo);
         ChatStream[] self = new ChatStream[1];
         StreamToDelivery delivery = producer == null ? null : new StreamToDelivery(streamTo, producer,
@@ -118,65 +162,34 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
         ChatStream stream = new ChatStream(delivery);
         self[0] = stream;
         streams.add(stream);
-        Runnable release = () -> {
-            streams.remove(stream);
-            if (producer != null) {
-                streamToProducers.releaseProducer(streamTo, producer);
-            }
-        };
-        try {
-            getEndpoint().getSender().send(prepared.body(), stream).whenComplete((outcome, unexpected) -> {
-                Runnable complete = () -> {
-                    try {
-                        if (stream.timeToFirstTokenMillis() >= 0) {
-                            exchange.getMessage().setHeader(OpenRouterConstants.TIME_TO_FIRST_TOKEN,
-                                    stream.timeToFirstTokenMillis());
-                        }
-                        finish(exchange, prepared, outcome, unexpected, started);
-                        if (delivery != null && delivery.failure() != null) {
-                            fail(exchange, delivery.failure());
-                        }
-                    } finally {
-                        release.run();
-                        callback.done(false);
-                    }
-                };
-                if (delivery == null) {
-                    complete.run();
-                    return;
+        getEndpoint().getSender().send(prepared.body(), stream).whenComplete((outcome, unexpected) -> {
+            Runnable complete = () -> {
+                streams.remove(stream);
+                if (producer != null) {
+                    streamToProducers.releaseProducer(streamTo, producer);
                 }
-                Throwable failure = unexpected != null ? OpenRouterClient.unwrap(unexpected)
-                        : outcome.succeeded() ? null : outcome.failure();
-                delivery.end(outcome != null && outcome.succeeded() ? outcome.reply().id() : null,
-                        failure == null ? null : Failures.errorType(failure), complete);
-            });
-        } catch (Exception e) {
-            release.run();
-            fail(exchange, e);
-            callback.done(true);
-            return true;
-        }
-        return false;
-    }
-
-    private void finish(Exchange exchange, PreparedRequest prepared, ChatOutcome outcome, Throwable unexpected,
-                        long started) {
-        try {
-            if (unexpected != null) {
-                fail(exchange, OpenRouterClient.unwrap(unexpected));
+                if (stream.timeToFirstTokenMillis() >= 0) {
+                    exchange.getMessage().setHeader(OpenRouterConstants.TIME_TO_FIRST_TOKEN,
+                            stream.timeToFirstTokenMillis());
+                }
+                if (unexpected != null) {
+                    done.completeExceptionally(unexpected);
+                } else if (delivery != null && delivery.failure() != null) {
+                    done.complete(new Sent(prepared, new ChatOutcome(null, delivery.failure(), outcome.attempts())));
+                } else {
+                    done.complete(new Sent(prepared, outcome));
+                }
+            };
+            if (delivery == null) {
+                complete.run();
                 return;
             }
-            exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, outcome.attempts());
-            if (outcome.succeeded()) {
-                complete(exchange, prepared, outcome.reply());
-            } else {
-                fail(exchange, outcome.failure());
-            }
-            LOG.debug("Chat request finished in {} ms after {} attempt(s): {}", (System.nanoTime() - started) / 1_000_000,
-                    outcome.attempts(), outcome.succeeded() ? "ok" : outcome.failure().getClass().getSimpleName());
-        } catch (Throwable t) {
-            fail(exchange, t);
-        }
+            Throwable failure = unexpected != null ? OpenRouterClient.unwrap(unexpected)
+                    : outcome.succeeded() ? null : outcome.failure();
+            delivery.end(outcome != null && outcome.succeeded() ? outcome.reply().id() : null,
+                    failure == null ? null : Failures.errorType(failure), complete);
+        });
+        return done;
     }
 
     private static void fail(Exchange exchange, Throwable failure) {
