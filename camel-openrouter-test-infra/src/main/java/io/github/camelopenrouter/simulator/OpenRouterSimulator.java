@@ -274,6 +274,14 @@ public final class OpenRouterSimulator implements AutoCloseable {
     }
 
     /**
+     * Consulted for every request to the endpoints other than chat completions while their queue is empty; null for
+     * none. For example {@code i -> Fault.error(401, "User not found.")} revokes the key until it is set back to null.
+     */
+    public void setApiFaultPolicy(FaultPolicy policy) {
+        state.apiFaults.policy(policy);
+    }
+
+    /**
      * Stores a file as if OpenRouter had created it server-side: unlike an uploaded one, it is downloadable.
      *
      * @return its id
