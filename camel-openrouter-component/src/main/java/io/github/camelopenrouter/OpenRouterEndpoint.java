@@ -138,7 +138,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
             worker = http.executor().orElse(ForkJoinPool.commonPool());
         }
         client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
-                configuration.getAppTitle(), requestTimeout, timer, worker);
+                configuration.getAppTitle(), requestTimeout, timer, worker, configuration.getMaxResponseSize());
         sender = new RetryingSender(client, retryPolicy);
         apiOperation = Operations.create(configuration.getOperation(), sender, configuration,
                 getComponent().getModelsCache());
