@@ -124,10 +124,18 @@ public final class OpenRouterConstants {
     public static final String SKIPPED_ATTACHMENTS = "CamelOpenRouterSkippedAttachments";
 
     @Metadata(label = "producer", description = "How many HTTP requests were sent for the exchange: 1 without retries,"
-                                                + " at most one more than maxRetries; 0 when the exchange was refused before sending."
+                                                + " at most one more than maxRetries (plus refusals for load caused by the"
+                                                + " component's own burst, see adaptiveConcurrency); 0 when the exchange was refused before sending."
                                                 + " Set on success and on failure.",
               javaType = "Integer")
     public static final String ATTEMPTS = "CamelOpenRouterAttempts";
+
+    @Metadata(label = "producer", description = "How long the exchange's requests waited, in milliseconds, for a free"
+                                                + " slot among the component's maxConcurrentRequests (all attempts"
+                                                + " together; 0 when a slot was free at once). Set on success and on"
+                                                + " failure.",
+              javaType = "Long")
+    public static final String QUEUED_MILLIS = "CamelOpenRouterQueuedMillis";
 
     /**
      * Exchange property set on every failed exchange: OpenRouter's {@code metadata.error_type} for an error reply

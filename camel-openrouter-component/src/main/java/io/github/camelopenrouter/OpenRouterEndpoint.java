@@ -3,15 +3,11 @@ package io.github.camelopenrouter;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
+import io.github.camelopenrouter.client.ComponentResources;
 import io.github.camelopenrouter.client.OpenRouterClient;
-import io.github.camelopenrouter.client.RetryPolicy;
 import io.github.camelopenrouter.client.RetryingSender;
+import io.github.camelopenrouter.client.RetryPolicy;
 import io.github.camelopenrouter.conversation.ConversationStore;
 import io.github.camelopenrouter.conversation.Conversations;
 import io.github.camelopenrouter.conversation.InMemoryConversationStore;
@@ -25,11 +21,9 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * Sends the exchange - text, files, images, PDFs, audio, video, URLs or mail attachments - to an OpenRouter model and
@@ -46,8 +40,6 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     private ApiOperation<?> apiOperation;
     private ChatRequestFactory requestFactory;
     private Conversations conversations;
-    private ExecutorService clientExecutor;
-    private ScheduledExecutorService timer;
 
     public OpenRouterEndpoint(String uri, OpenRouterComponent component, OpenRouterConfiguration configuration) {
         super(uri, component);
@@ -84,37 +76,15 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
                                             + " creates. Configure the SSLContext on your own HttpClient"
                                             + " (HttpClient.newBuilder().sslContext(...)), or remove the httpClient option");
         }
-        // one timeout watchdog per request in flight, plus waiting retries: thousands at once under load, so the queue
-        // must not be bounded (Camel's default profile rejects beyond 1000 queued tasks). Abort, not Camel's default
-        // caller-runs policy, which silently drops tasks once the pool is shut down: the client handles the rejection.
-        ThreadPoolProfile timerProfile = new ThreadPoolProfile("OpenRouterTimer");
-        timerProfile.setPoolSize(1);
-        timerProfile.setMaxPoolSize(1);
-        timerProfile.setMaxQueueSize(-1);
-        timerProfile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        timer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "OpenRouterTimer", timerProfile);
-        if (timer instanceof ScheduledThreadPoolExecutor pool) {
-            // almost every watchdog is cancelled by its reply long before it is due (requestTimeout defaults to 5
-            // minutes): left in the queue, they would pile up to hundreds of thousands under load
-            pool.setRemoveOnCancelPolicy(true);
-        }
-        Executor worker;
+        ComponentResources shared = getComponent().resources();
         if (http == null) {
-            clientExecutor = getCamelContext().getExecutorServiceManager()
-                    .newFixedThreadPool(this, "OpenRouterClient", Math.max(1, configuration.getClientThreads()));
-            HttpClient.Builder builder = HttpClient.newBuilder().executor(clientExecutor)
-                    .connectTimeout(positive(configuration.getConnectTimeout(), "connectTimeout"));
-            if (configuration.getSslContextParameters() != null) {
-                builder.sslContext(configuration.getSslContextParameters().createSSLContext(getCamelContext()));
-            }
-            http = builder.build();
-            worker = clientExecutor;
-        } else {
-            worker = http.executor().orElse(ForkJoinPool.commonPool());
+            http = shared.httpClient(new ComponentResources.ClientSettings(
+                    positive(configuration.getConnectTimeout(), "connectTimeout"),
+                    configuration.getSslContextParameters(), configuration.getClientThreads()));
         }
         OpenRouterClient client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
-                configuration.getAppTitle(), requestTimeout, timer, worker);
-        sender = new RetryingSender(client, retryPolicy);
+                configuration.getAppTitle(), requestTimeout, shared.timer(), shared.workers());
+        sender = shared.sender(client, retryPolicy);
         apiOperation = Operations.create(configuration.getOperation(), sender, configuration,
                 getComponent().getModelsCache());
         conversations = new Conversations(configuration.getConversationStore() != null
@@ -149,14 +119,6 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         if (sender != null) {
             // exchanges waiting for a retry end now, with their last error, instead of never
             sender.stop();
-        }
-        if (timer != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(timer);
-            timer = null;
-        }
-        if (clientExecutor != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(clientExecutor);
-            clientExecutor = null;
         }
         super.doStop();
     }

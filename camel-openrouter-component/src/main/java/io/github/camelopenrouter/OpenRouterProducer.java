@@ -57,6 +57,7 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
                         fail(exchange, OpenRouterClient.unwrap(unexpected));
                     } else {
                         exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, outcome.attempts());
+                        exchange.getMessage().setHeader(OpenRouterConstants.QUEUED_MILLIS, outcome.queuedMillis());
                         if (outcome.succeeded()) {
                             complete(exchange, prepared, outcome.reply());
                         } else {

@@ -23,6 +23,7 @@ public final class Failures {
     public static final String INVALID_INPUT = "invalid_input";
     public static final String STOPPED = "stopped";
     public static final String INTERNAL_ERROR = "internal_error";
+    public static final String QUEUE_TIMEOUT = "queue_timeout";
 
     private Failures() {
     }
@@ -42,6 +43,14 @@ public final class Failures {
         return failure instanceof IOException;
     }
 
+    /**
+     * Whether the server refused for load: a 429, or a 503 (OpenRouter's "no provider available", an overloaded
+     * gateway). Such a refusal lowers the component's concurrency limit (adaptiveConcurrency).
+     */
+    static boolean isOverload(Throwable failure) {
+        return failure instanceof OpenRouterApiException api && (api.getStatusCode() == 429 || api.getStatusCode() == 503);
+    }
+
     /** The {@code CamelOpenRouterErrorType} value for a failure. */
     public static String errorType(Throwable failure) {
         if (failure instanceof OpenRouterApiException api) {
@@ -52,6 +61,9 @@ public final class Failures {
         }
         if (failure instanceof HttpTimeoutException) {
             return TIMEOUT;
+        }
+        if (failure instanceof QueueTimeoutException) {
+            return QUEUE_TIMEOUT;
         }
         if (causedBy(failure, SSLException.class)) {
             return TLS_FAILED;
