@@ -8,6 +8,11 @@ import io.github.camelopenrouter.wire.ChatResponse;
  */
 public record ChatOutcome(ChatResponse reply, Throwable failure, int attempts, long queuedMillis) {
 
+    /** An outcome that did not wait for a slot (a step before sending failed). */
+    public ChatOutcome(ChatResponse reply, Throwable failure, int attempts) {
+        this(reply, failure, attempts, 0);
+    }
+
     static ChatOutcome success(ChatResponse reply, int attempts, long queuedMillis) {
         return new ChatOutcome(reply, null, attempts, queuedMillis);
     }
