@@ -74,6 +74,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConcurrentRequests": target.setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": getOrCreateConfiguration(target).setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": getOrCreateConfiguration(target).setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
@@ -158,6 +160,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConcurrentRequests": return int.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtokens":
@@ -243,6 +247,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConcurrentRequests": return target.getMaxConcurrentRequests();
         case "maxfilesize":
         case "maxFileSize": return getOrCreateConfiguration(target).getMaxFileSize();
+        case "maxresponsesize":
+        case "maxResponseSize": return getOrCreateConfiguration(target).getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxtokens":

@@ -58,6 +58,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "inputModalities": target.setInputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": target.setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": target.setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
@@ -128,6 +130,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "inputModalities": return java.lang.String.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtokens":
@@ -199,6 +203,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "inputModalities": return target.getInputModalities();
         case "maxfilesize":
         case "maxFileSize": return target.getMaxFileSize();
+        case "maxresponsesize":
+        case "maxResponseSize": return target.getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return target.getMaxRetries();
         case "maxtokens":

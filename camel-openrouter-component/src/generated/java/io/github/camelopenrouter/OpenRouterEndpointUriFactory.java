@@ -23,7 +23,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(36);
         props.add("apiKey");
         props.add("appTitle");
         props.add("appUrl");
@@ -43,6 +43,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("inputModalities");
         props.add("lazyStartProducer");
         props.add("maxFileSize");
+        props.add("maxResponseSize");
         props.add("maxRetries");
         props.add("maxTokens");
         props.add("model");

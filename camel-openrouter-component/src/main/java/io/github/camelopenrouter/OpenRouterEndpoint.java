@@ -16,6 +16,7 @@ import io.github.camelopenrouter.conversation.InMemoryConversationStore;
 import io.github.camelopenrouter.operation.ApiOperation;
 import io.github.camelopenrouter.operation.ChatFileUploads;
 import io.github.camelopenrouter.operation.ChatStep;
+import io.github.camelopenrouter.operation.ModalityCheck;
 import io.github.camelopenrouter.operation.Operations;
 import io.github.camelopenrouter.request.ChatRequestFactory;
 import io.github.camelopenrouter.request.RequestSettings;
@@ -88,7 +89,8 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
                     configuration.getSslContextParameters(), configuration.getClientThreads()));
         }
         OpenRouterClient client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
-                configuration.getAppTitle(), requestTimeout, shared.timer(), shared.workers());
+                configuration.getAppTitle(), requestTimeout, shared.timer(), shared.workers(),
+                configuration.getMaxResponseSize());
         sender = shared.sender(client, retryPolicy);
         apiOperation = Operations.create(configuration.getOperation(), sender, configuration,
                 getComponent().getModelsCache());
@@ -102,6 +104,9 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     /** What chat does before sending, in order: refuse parts the model cannot read, then upload files. */
     private List<ChatStep> chatSteps(RetryingSender sender) {
         List<ChatStep> steps = new ArrayList<>(2);
+        if (configuration.isCheckModalities()) {
+            steps.add(new ModalityCheck(sender, getComponent().getModelsCache(), configuration));
+        }
         if (configuration.isUploadFiles()) {
             steps.add(new ChatFileUploads(sender));
         }

@@ -22,6 +22,7 @@ public final class Failures {
     public static final String STOPPED = "stopped";
     public static final String INTERNAL_ERROR = "internal_error";
     public static final String QUEUE_TIMEOUT = "queue_timeout";
+    public static final String RESPONSE_TOO_LARGE = "response_too_large";
 
     private Failures() {
     }
@@ -35,7 +36,8 @@ public final class Failures {
         if (failure instanceof OpenRouterApiException api) {
             return api.isRetryable();
         }
-        if (causedBy(failure, SSLException.class) || causedBy(failure, RequestBodyException.class)) {
+        if (causedBy(failure, SSLException.class) || causedBy(failure, RequestBodyException.class)
+                || failure instanceof ResponseTooLargeException) {
             return false;
         }
         return failure instanceof IOException;
@@ -62,6 +64,9 @@ public final class Failures {
         }
         if (failure instanceof QueueTimeoutException) {
             return QUEUE_TIMEOUT;
+        }
+        if (failure instanceof ResponseTooLargeException) {
+            return RESPONSE_TOO_LARGE;
         }
         if (causedBy(failure, SSLException.class)) {
             return TLS_FAILED;
