@@ -11,7 +11,7 @@ import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component("openrouter")
 @ManagedResource(description = "OpenRouter component: requests in flight, queued, and the concurrency limit")
-public class OpenRouterComponent extends DefaultComponent implements SSLContextParametersAware {
+public class OpenRouterComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     static final String API_KEY_VARIABLE = "OPENROUTER_API_KEY";
     public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
