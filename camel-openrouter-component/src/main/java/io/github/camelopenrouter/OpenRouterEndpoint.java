@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 import io.github.camelopenrouter.client.ComponentResources;
 import io.github.camelopenrouter.client.OpenRouterClient;
@@ -33,10 +35,12 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.util.URISupport;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +62,8 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     private ChatRequestFactory requestFactory;
     private List<ChatStep> chatSteps = List.of();
     private Conversations conversations;
+    private ExecutorService streamExecutor;
+
     private OpenRouterClient client;
     private volatile EndpointStats stats = new EndpointStats();
     private volatile AccountMonitor accountMonitor;
@@ -130,6 +136,48 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
                 : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes()));
         requestFactory = new ChatRequestFactory(configuration, conversations, getEndpointBaseUri());
         chatSteps = chatSteps(sender);
+        if (configuration.getStreamTo() != null && !configuration.getStreamTo().isBlank()) {
+            resolveStreamTo(configuration.getStreamTo().trim());
+        }
+        // delivers streamed deltas to streamTo endpoints: never the HTTP client's threads, so a consumer that blocks
+        // holds up its own stream only. Threads exist only while deltas are being delivered.
+        ThreadPoolProfile streamProfile = new ThreadPoolProfile("OpenRouterStreamTo");
+        streamProfile.setPoolSize(STREAM_THREADS);
+        streamProfile.setMaxPoolSize(STREAM_THREADS);
+        streamProfile.setAllowCoreThreadTimeOut(true);
+        streamProfile.setKeepAliveTime(30L);
+        streamProfile.setMaxQueueSize(-1);
+        streamProfile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        streamExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "OpenRouterStreamTo",
+                streamProfile);
+    }
+
+    /** Threads delivering streamed deltas to streamTo endpoints; deltas of one stream go out one at a time anyway. */
+    private static final int STREAM_THREADS = 8;
+
+    /**
+     * The streamTo endpoint, resolved by Camel (placeholders included).
+     *
+     * @throws OpenRouterInputException when Camel cannot resolve it, naming the URI and the reason
+     */
+    org.apache.camel.Endpoint resolveStreamTo(String uri) {
+        try {
+            org.apache.camel.Endpoint target = getCamelContext().getEndpoint(uri);
+            if (target != null) {
+                return target;
+            }
+        } catch (RuntimeException e) {
+            throw new OpenRouterInputException("streamTo '" + uri + "' is not an endpoint Camel can resolve: "
+                                               + e.getMessage() + ". Use an endpoint URI such as seda:partial or"
+                                               + " kafka:answers, with its component on the classpath");
+        }
+        throw new OpenRouterInputException("streamTo '" + uri + "' is not an endpoint Camel can resolve. Use an endpoint"
+                                           + " URI such as seda:partial or kafka:answers, with its component on the"
+                                           + " classpath");
+    }
+
+    Executor getStreamExecutor() {
+        return streamExecutor;
     }
 
     /** What chat does before sending, in order: refuse parts the model cannot read, then upload files. */
@@ -240,6 +288,10 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         if (sender != null) {
             // exchanges waiting for a retry end now, with their last error, instead of never
             sender.stop();
+        }
+        if (streamExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(streamExecutor);
+            streamExecutor = null;
         }
         super.doStop();
     }

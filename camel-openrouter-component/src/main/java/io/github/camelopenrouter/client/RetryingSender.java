@@ -65,6 +65,16 @@ public final class RetryingSender {
     }
 
     /**
+     * A chat completion read as a stream: the deltas go to the stream's sink as they arrive; the outcome is the whole
+     * reply. A failure is sent again only while no delta has gone out.
+     */
+    public CompletableFuture<ChatOutcome> send(StreamingRequestBody body, ChatStream stream) {
+        return send(OpenRouterClient.chatStreamCall(body, stream)).thenApply(outcome -> outcome.succeeded()
+                ? ChatOutcome.success(outcome.result(), outcome.attempts(), outcome.queuedMillis())
+                : ChatOutcome.failure(outcome.failure(), outcome.attempts(), outcome.queuedMillis()));
+    }
+
+    /**
      * Any call to OpenRouter, with the same retries, timeouts and stop behaviour as chat; never completes
      * exceptionally: a failure is an {@link ApiOutcome} too.
      */
@@ -122,6 +132,7 @@ public final class RetryingSender {
         private ScheduledFuture<?> retryTimer;
         private ConcurrencyLimiter.Waiter waiter;
         private ConcurrencyLimiter.Permit permit;
+        private CompletableFuture<T> inFlight;
 
         Delivery(ApiCall<T> call) {
             this.call = call;
@@ -168,6 +179,9 @@ public final class RetryingSender {
                 reply = client.send(call);
             } catch (RuntimeException e) {
                 reply = CompletableFuture.failedFuture(e);
+            }
+            synchronized (this) {
+                inFlight = reply;
             }
             reply.whenComplete(this::attempted);
         }
@@ -231,6 +245,10 @@ public final class RetryingSender {
                 // call); asked again without counting against maxRetries, until the call's window closes
                 return retryIn(cause, ApiCall.NOT_FOUND_RETRY_MILLIS);
             }
+            if (call.decoder() instanceof ChatStream stream && !stream.mayRetry()) {
+                return failed(cause, stream.deltas() > 0 ? "not retried: " + stream.deltas()
+                                                           + " text delta(s) of the answer had already gone out" : null);
+            }
             if (ownBurst && freeAttempts < MAX_FREE_RETRIES && call.isRepeatable() && !waitTooLong(cause)) {
                 // refused because this component had more in flight than the server holds: the limit is lower now,
                 // and the request goes back to the head of the queue (paused by the Retry-After), not against maxRetries
@@ -281,9 +299,13 @@ public final class RetryingSender {
         void stop() {
             ApiOutcome<T> result;
             ConcurrencyLimiter.Waiter dequeue = null;
+            CompletableFuture<T> abandonedAttempt = null;
             synchronized (this) {
                 if (finished) {
                     return;
+                }
+                if (!waiting) {
+                    abandonedAttempt = inFlight;
                 }
                 if (waiting) {
                     if (retryTimer != null) {
@@ -303,6 +325,10 @@ public final class RetryingSender {
             }
             if (dequeue != null) {
                 limiter.cancel(dequeue);
+            }
+            if (abandonedAttempt != null) {
+                // the HTTP exchange itself stops too (a stream would otherwise go on being read)
+                abandonedAttempt.cancel(true);
             }
             complete(result);
         }
