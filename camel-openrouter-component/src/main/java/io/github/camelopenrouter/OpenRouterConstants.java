@@ -50,6 +50,12 @@ public final class OpenRouterConstants {
               javaType = "Integer")
     public static final String MAX_TOKENS = "CamelOpenRouterMaxTokens";
 
+    @Metadata(label = "producer", description = "The JSON Schema the answer must follow, inline JSON (a String) or a"
+                                                + " Map; replaces the jsonSchema option for this exchange (see"
+                                                + " Structured output).",
+              javaType = "Object")
+    public static final String JSON_SCHEMA = "CamelOpenRouterJsonSchema";
+
     @Metadata(label = "producer", description = "The id of a file in OpenRouter's Files API (or_file_...). Read by chat,"
                                                 + " which then sends a file_id reference instead of the body's bytes (a"
                                                 + " String or a Collection of them), and by files get, delete and"
@@ -75,6 +81,12 @@ public final class OpenRouterConstants {
     @Metadata(label = "producer", description = "Why generation stopped: stop, length, tool_calls, content_filter, ...",
               javaType = "String")
     public static final String FINISH_REASON = "CamelOpenRouterFinishReason";
+
+    @Metadata(label = "producer", description = "The assistant's answer exactly as received, set when JSON output was"
+                                                + " requested: the body is then the checked JSON text or the"
+                                                + " outputClass instance.",
+              javaType = "String")
+    public static final String RAW_ANSWER = "CamelOpenRouterRawAnswer";
 
     @Metadata(label = "producer", description = "Tokens in the prompt, files included.", javaType = "Integer")
     public static final String PROMPT_TOKENS = "CamelOpenRouterPromptTokens";
@@ -132,7 +144,8 @@ public final class OpenRouterConstants {
     /**
      * Exchange property set on every failed exchange: OpenRouter's {@code metadata.error_type} for an error reply
      * (rate_limit_exceeded, payment_required, moderation, ...; derived from the status when the reply has none), or
-     * timeout, connection_failed, tls_failed, invalid_input, stopped or internal_error for failures without a reply.
+     * timeout, connection_failed, tls_failed, invalid_input, stopped or internal_error for failures without a reply;
+     * invalid_output for an answer that is not the JSON asked for ({@link OpenRouterOutputException}).
      */
     public static final String ERROR_TYPE = "CamelOpenRouterErrorType";
 

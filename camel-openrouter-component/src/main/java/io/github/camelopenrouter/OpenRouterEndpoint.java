@@ -18,6 +18,7 @@ import io.github.camelopenrouter.conversation.InMemoryConversationStore;
 import io.github.camelopenrouter.operation.ApiOperation;
 import io.github.camelopenrouter.operation.Operations;
 import io.github.camelopenrouter.request.ChatRequestFactory;
+import io.github.camelopenrouter.request.OutputSchema;
 import io.github.camelopenrouter.request.RequestSettings;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -72,7 +73,8 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        RequestSettings.validateOptions(configuration);
+        OutputSchema outputSchema = OutputSchema.fromOptions(configuration, getCamelContext());
+        RequestSettings.validateOptions(configuration, outputSchema);
         String apiKey = resolveApiKey();
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
                 configuration.getRetryMaxDelay());
@@ -120,7 +122,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         conversations = new Conversations(configuration.getConversationStore() != null
                 ? configuration.getConversationStore()
                 : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes()));
-        requestFactory = new ChatRequestFactory(configuration, conversations, getEndpointBaseUri());
+        requestFactory = new ChatRequestFactory(configuration, outputSchema, conversations, getEndpointBaseUri());
     }
 
     private Duration positive(long millis, String option) {

@@ -1,12 +1,16 @@
 package io.github.camelopenrouter.response;
 
 import io.github.camelopenrouter.OpenRouterConstants;
+import io.github.camelopenrouter.request.OutputSettings;
 import io.github.camelopenrouter.request.PreparedRequest;
 import io.github.camelopenrouter.wire.ChatResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-/** Reply in, exchange out: the assistant's text as the body, usage and cost as headers, the whole reply as a property. */
+/**
+ * Reply in, exchange out: the assistant's text as the body (for JSON output: checked, and unmarshalled into the
+ * outputClass when set), usage and cost as headers, the whole reply as a property.
+ */
 public final class ResponseMapper {
 
     private ResponseMapper() {
@@ -16,7 +20,8 @@ public final class ResponseMapper {
         Message out = exchange.getMessage();
         ChatResponse.Choice choice = reply.firstChoice();
         ChatResponse.ResponseMessage message = choice == null ? null : choice.message();
-        out.setBody(message == null || message.content() == null ? "" : message.content());
+        String text = message == null || message.content() == null ? "" : message.content();
+        out.setBody(text);
 
         setIfPresent(out, OpenRouterConstants.RESPONSE_ID, reply.id());
         setIfPresent(out, OpenRouterConstants.RESPONSE_MODEL, reply.model());
@@ -36,6 +41,12 @@ public final class ResponseMapper {
             out.setHeader(OpenRouterConstants.SKIPPED_ATTACHMENTS, request.skippedAttachments());
         }
         exchange.setProperty(OpenRouterConstants.RESPONSE, reply);
+        OutputSettings output = request.output();
+        if (output != null && output.jsonRequested()) {
+            // set first: a route handling OpenRouterOutputException finds the answer here too, with usage and cost
+            out.setHeader(OpenRouterConstants.RAW_ANSWER, text);
+            out.setBody(StructuredAnswer.read(text, output));
+        }
     }
 
     private static void setIfPresent(Message out, String header, Object value) {

@@ -8,11 +8,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** The body of {@code POST /chat/completions}; absent values are left out, so OpenRouter's defaults apply. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "model", "messages", "plugins", "temperature", "max_tokens" })
+@JsonPropertyOrder({ "model", "messages", "plugins", "temperature", "max_tokens", "response_format" })
 public record ChatRequest(
         String model,
         List<Message> messages,
         List<Plugin> plugins,
         Double temperature,
-        @JsonProperty("max_tokens") Integer maxTokens) {
+        @JsonProperty("max_tokens") Integer maxTokens,
+        @JsonProperty("response_format") ResponseFormat responseFormat) {
 }

@@ -63,7 +63,8 @@ final class ChatResponder {
         } catch (InvalidRequestException e) {
             return reject(400, ErrorBodies.forStatus(400, e.getMessage()), id);
         }
-        return answer(Completion.answer(root, id, state.files), root.path("stream").asBoolean(false), fault, referer);
+        Completion completion = Completion.answer(root, id, state.files, state.jsonAnswer());
+        return answer(completion, root.path("stream").asBoolean(false), fault, referer);
     }
 
     private Reply answer(Completion completion, boolean stream, Fault fault, String referer) {

@@ -58,6 +58,10 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * Received 1 text part, 2 images, 1 file, 0 audio, 0 video. Files: invoice.pdf. Text: "Summarise the attached invoice" Parsed invoice.pdf with mistral-ocr: Invoice 42 Total 99 EUR
  * </pre>
+ * A request with {@code response_format} {@code json_schema} is answered with JSON made up from its schema (every
+ * property, the first enum value, formats such as {@code date}, numbers within bounds, local {@code $ref}s); one with
+ * {@code json_object} with {@code {"answer":"<the line above>"}}. {@link #setJsonAnswer} makes these answers break the
+ * schema, or wraps them in prose and a code fence that the {@code response-healing} plugin removes.
  * With {@code recordBodies=false} the body is skimmed, not validated:
  * {@code Received <n> bytes; body not inspected (recordBodies=false).}
  *
@@ -249,6 +253,14 @@ public final class OpenRouterSimulator implements AutoCloseable {
     /** Added before every chat-completion reply, faults included. */
     public void setLatency(Duration latency) {
         state.latency(latency);
+    }
+
+    /**
+     * How requests asking for JSON ({@code response_format} {@code json_schema} or {@code json_object}) are answered
+     * from now on (default {@link JsonAnswer#FITS_SCHEMA}; {@link #reset} restores it).
+     */
+    public void setJsonAnswer(JsonAnswer answer) {
+        state.jsonAnswer(answer);
     }
 
     /**

@@ -16,6 +16,7 @@ final class SimulatorState {
     final Account account = new Account();
     private final AtomicLong generations = new AtomicLong();
     private volatile Duration latency = Duration.ZERO;
+    private volatile JsonAnswer jsonAnswer = JsonAnswer.FITS_SCHEMA;
 
     /** A request and the fault it drew. */
     record Admission(int index, Fault fault) {
@@ -52,6 +53,14 @@ final class SimulatorState {
         latency = value;
     }
 
+    JsonAnswer jsonAnswer() {
+        return jsonAnswer;
+    }
+
+    void jsonAnswer(JsonAnswer value) {
+        jsonAnswer = value == null ? JsonAnswer.FITS_SCHEMA : value;
+    }
+
     synchronized void reset() {
         log.clear();
         faults.clear();
@@ -63,5 +72,6 @@ final class SimulatorState {
         generationLog.clear();
         account.reset();
         latency = Duration.ZERO;
+        jsonAnswer = JsonAnswer.FITS_SCHEMA;
     }
 }
