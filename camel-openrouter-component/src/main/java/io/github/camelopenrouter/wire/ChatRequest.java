@@ -16,4 +16,9 @@ public record ChatRequest(
         Double temperature,
         @JsonProperty("max_tokens") Integer maxTokens,
         @JsonProperty("response_format") ResponseFormat responseFormat) {
+
+    /** The same request with other messages (the new user message's files swapped for references, for example). */
+    public ChatRequest withMessages(List<Message> replaced) {
+        return new ChatRequest(model, List.copyOf(replaced), plugins, temperature, maxTokens, responseFormat);
+    }
 }
