@@ -60,6 +60,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "jsonSchema": target.setJsonSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": target.setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": target.setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
@@ -142,6 +144,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "jsonSchema": return java.lang.String.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtokens":
@@ -225,6 +229,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "jsonSchema": return target.getJsonSchema();
         case "maxfilesize":
         case "maxFileSize": return target.getMaxFileSize();
+        case "maxresponsesize":
+        case "maxResponseSize": return target.getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return target.getMaxRetries();
         case "maxtokens":

@@ -23,7 +23,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(41);
+        Set<String> props = new HashSet<>(42);
         props.add("apiKey");
         props.add("appTitle");
         props.add("appUrl");
@@ -44,6 +44,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("jsonSchema");
         props.add("lazyStartProducer");
         props.add("maxFileSize");
+        props.add("maxResponseSize");
         props.add("maxRetries");
         props.add("maxTokens");
         props.add("model");

@@ -23,6 +23,7 @@ public final class Failures {
     public static final String INVALID_OUTPUT = OpenRouterOutputException.ERROR_TYPE;
     public static final String STOPPED = "stopped";
     public static final String INTERNAL_ERROR = "internal_error";
+    public static final String RESPONSE_TOO_LARGE = "response_too_large";
 
     private Failures() {
     }
@@ -36,7 +37,8 @@ public final class Failures {
         if (failure instanceof OpenRouterApiException api) {
             return api.isRetryable();
         }
-        if (causedBy(failure, SSLException.class) || causedBy(failure, RequestBodyException.class)) {
+        if (causedBy(failure, SSLException.class) || causedBy(failure, RequestBodyException.class)
+                || failure instanceof ResponseTooLargeException) {
             return false;
         }
         return failure instanceof IOException;
@@ -55,6 +57,9 @@ public final class Failures {
         }
         if (failure instanceof HttpTimeoutException) {
             return TIMEOUT;
+        }
+        if (failure instanceof ResponseTooLargeException) {
+            return RESPONSE_TOO_LARGE;
         }
         if (causedBy(failure, SSLException.class)) {
             return TLS_FAILED;
