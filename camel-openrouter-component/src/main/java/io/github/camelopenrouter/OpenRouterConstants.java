@@ -88,6 +88,26 @@ public final class OpenRouterConstants {
               javaType = "String")
     public static final String RAW_ANSWER = "CamelOpenRouterRawAnswer";
 
+    @Metadata(label = "producer", description = "Why generation stopped, in the provider's own words (end_turn, STOP,"
+                                                + " max_tokens, ...), next to the normalised CamelOpenRouterFinishReason.",
+              javaType = "String")
+    public static final String NATIVE_FINISH_REASON = "CamelOpenRouterNativeFinishReason";
+
+    @Metadata(label = "producer", description = "The generation id from OpenRouter's X-Generation-Id response header,"
+                                                + " else the reply's id; the key of the generation operation.",
+              javaType = "String")
+    public static final String GENERATION_ID = "CamelOpenRouterGenerationId";
+
+    @Metadata(label = "producer", description = "The reply's usage.cost_details: upstream_inference_cost (what the"
+                                                + " provider charged, with your own key), upstream_inference_prompt_cost,"
+                                                + " upstream_inference_completions_cost, in USD.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String COST_DETAILS = "CamelOpenRouterCostDetails";
+
+    @Metadata(label = "producer", description = "Whether the request ran on your own provider key (usage.is_byok).",
+              javaType = "Boolean")
+    public static final String BYOK = "CamelOpenRouterByok";
+
     @Metadata(label = "producer", description = "Tokens in the prompt, files included.", javaType = "Integer")
     public static final String PROMPT_TOKENS = "CamelOpenRouterPromptTokens";
 

@@ -27,12 +27,16 @@ public final class ResponseMapper {
         setIfPresent(out, OpenRouterConstants.RESPONSE_MODEL, reply.model());
         setIfPresent(out, OpenRouterConstants.PROVIDER, reply.provider());
         setIfPresent(out, OpenRouterConstants.FINISH_REASON, choice == null ? null : choice.finishReason());
+        setIfPresent(out, OpenRouterConstants.NATIVE_FINISH_REASON, choice == null ? null : choice.nativeFinishReason());
+        setIfPresent(out, OpenRouterConstants.GENERATION_ID, reply.generationId());
         ChatResponse.Usage usage = reply.usage();
         if (usage != null) {
             setIfPresent(out, OpenRouterConstants.PROMPT_TOKENS, usage.promptTokens());
             setIfPresent(out, OpenRouterConstants.COMPLETION_TOKENS, usage.completionTokens());
             setIfPresent(out, OpenRouterConstants.TOTAL_TOKENS, usage.totalTokens());
             setIfPresent(out, OpenRouterConstants.COST, usage.cost());
+            setIfPresent(out, OpenRouterConstants.COST_DETAILS, usage.costDetails());
+            setIfPresent(out, OpenRouterConstants.BYOK, usage.byok());
         }
         if (message != null && message.hasAnnotations()) {
             out.setHeader(OpenRouterConstants.ANNOTATIONS, message.annotations());

@@ -36,10 +36,13 @@ import java.util.concurrent.TimeUnit;
  *       "User not found.".</li>
  *   <li>A malformed request: 400 {@code {"error":{"code":400,"message":"<json path>: <problem>",
  *       "metadata":{"error_type":"invalid_request"}}}}, e.g. "messages[0].content[1].image_url.url: ...".</li>
- *   <li>Else HTTP 200, headers {@code X-Generation-Id: gen-sim-<n>} (n counts from 1 since start or reset),
+ *   <li>Else HTTP 200, headers {@code X-Generation-Id: gen-sim-<n>} (n counts from 1 since start or reset;
+ *       {@link #setGenerationIdHeader} leaves it out),
  *       {@code X-Simulator-Parsed-Files} and {@code X-Simulator-Reused-Annotations}, and a
  *       {@code chat.completion} whose {@code model} is {@code models[0]}, else {@code model}, else
- *       "openrouter/auto". A generation fault may still turn it into an error.
+ *       "openrouter/auto", {@code system_fingerprint} null, {@code native_finish_reason} the provider's word
+ *       (end_turn for anthropic/..., STOP for google/..., else stop) and {@code usage} with {@code cost_details} and
+ *       {@code is_byok} ({@link #setByok}). A generation fault may still turn it into an error.
  *       {@code "stream": true} gets the same text as server-sent events: {@code : OPENROUTER PROCESSING},
  *       chunks whose {@code delta.content} pieces join to the text (the last one has finish_reason "stop"
  *       and the annotations), a chunk with empty {@code choices} and the {@code usage}, {@code data: [DONE]}.</li>
@@ -261,6 +264,22 @@ public final class OpenRouterSimulator implements AutoCloseable {
      */
     public void setJsonAnswer(JsonAnswer answer) {
         state.jsonAnswer(answer);
+    }
+
+    /**
+     * Whether completions say they ran on the user's own provider key: {@code usage.is_byok} true and
+     * {@code cost_details.upstream_inference_cost} the provider's charge (default false; {@link #reset} restores it).
+     */
+    public void setByok(boolean byok) {
+        state.byok(byok);
+    }
+
+    /**
+     * Whether successful completions carry the {@code X-Generation-Id} response header (default true, as OpenRouter's
+     * do; {@link #reset} restores it). Without it a client must fall back to the body's {@code id}.
+     */
+    public void setGenerationIdHeader(boolean send) {
+        state.generationIdHeader(send);
     }
 
     /**

@@ -17,6 +17,8 @@ final class SimulatorState {
     private final AtomicLong generations = new AtomicLong();
     private volatile Duration latency = Duration.ZERO;
     private volatile JsonAnswer jsonAnswer = JsonAnswer.FITS_SCHEMA;
+    private volatile boolean byok;
+    private volatile boolean generationIdHeader = true;
 
     /** A request and the fault it drew. */
     record Admission(int index, Fault fault) {
@@ -61,6 +63,22 @@ final class SimulatorState {
         jsonAnswer = value == null ? JsonAnswer.FITS_SCHEMA : value;
     }
 
+    boolean byok() {
+        return byok;
+    }
+
+    void byok(boolean value) {
+        byok = value;
+    }
+
+    boolean generationIdHeader() {
+        return generationIdHeader;
+    }
+
+    void generationIdHeader(boolean value) {
+        generationIdHeader = value;
+    }
+
     synchronized void reset() {
         log.clear();
         faults.clear();
@@ -73,5 +91,7 @@ final class SimulatorState {
         account.reset();
         latency = Duration.ZERO;
         jsonAnswer = JsonAnswer.FITS_SCHEMA;
+        byok = false;
+        generationIdHeader = true;
     }
 }
