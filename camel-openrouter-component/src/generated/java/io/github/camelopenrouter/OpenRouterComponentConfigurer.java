@@ -108,6 +108,9 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "schemaName": getOrCreateConfiguration(target).setSchemaName(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stream": getOrCreateConfiguration(target).setStream(property(camelContext, boolean.class, value)); return true;
+        case "streamto":
+        case "streamTo": getOrCreateConfiguration(target).setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "strictschema":
         case "strictSchema": getOrCreateConfiguration(target).setStrictSchema(property(camelContext, boolean.class, value)); return true;
         case "supportedparameter":
@@ -204,6 +207,9 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "schemaName": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stream": return boolean.class;
+        case "streamto":
+        case "streamTo": return java.lang.String.class;
         case "strictschema":
         case "strictSchema": return boolean.class;
         case "supportedparameter":
@@ -301,6 +307,9 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "schemaName": return getOrCreateConfiguration(target).getSchemaName();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "stream": return getOrCreateConfiguration(target).isStream();
+        case "streamto":
+        case "streamTo": return getOrCreateConfiguration(target).getStreamTo();
         case "strictschema":
         case "strictSchema": return getOrCreateConfiguration(target).isStrictSchema();
         case "supportedparameter":

@@ -93,6 +93,9 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "schemaName": target.setSchemaName(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stream": target.setStream(property(camelContext, boolean.class, value)); return true;
+        case "streamto":
+        case "streamTo": target.setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "strictschema":
         case "strictSchema": target.setStrictSchema(property(camelContext, boolean.class, value)); return true;
         case "supportedparameter":
@@ -179,6 +182,9 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "schemaName": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stream": return boolean.class;
+        case "streamto":
+        case "streamTo": return java.lang.String.class;
         case "strictschema":
         case "strictSchema": return boolean.class;
         case "supportedparameter":
@@ -266,6 +272,9 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "schemaName": return target.getSchemaName();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "stream": return target.isStream();
+        case "streamto":
+        case "streamTo": return target.getStreamTo();
         case "strictschema":
         case "strictSchema": return target.isStrictSchema();
         case "supportedparameter":

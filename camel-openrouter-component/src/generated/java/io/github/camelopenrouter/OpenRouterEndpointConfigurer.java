@@ -94,6 +94,9 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "schemaName": target.getConfiguration().setSchemaName(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stream": target.getConfiguration().setStream(property(camelContext, boolean.class, value)); return true;
+        case "streamto":
+        case "streamTo": target.getConfiguration().setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "strictschema":
         case "strictSchema": target.getConfiguration().setStrictSchema(property(camelContext, boolean.class, value)); return true;
         case "supportedparameter":
@@ -181,6 +184,9 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "schemaName": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stream": return boolean.class;
+        case "streamto":
+        case "streamTo": return java.lang.String.class;
         case "strictschema":
         case "strictSchema": return boolean.class;
         case "supportedparameter":
@@ -269,6 +275,9 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "schemaName": return target.getConfiguration().getSchemaName();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "stream": return target.getConfiguration().isStream();
+        case "streamto":
+        case "streamTo": return target.getConfiguration().getStreamTo();
         case "strictschema":
         case "strictSchema": return target.getConfiguration().isStrictSchema();
         case "supportedparameter":

@@ -23,7 +23,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(43);
+        Set<String> props = new HashSet<>(45);
         props.add("apiKey");
         props.add("appTitle");
         props.add("appUrl");
@@ -62,6 +62,8 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("retryMaxDelay");
         props.add("schemaName");
         props.add("sslContextParameters");
+        props.add("stream");
+        props.add("streamTo");
         props.add("strictSchema");
         props.add("supportedParameter");
         props.add("systemMessage");

@@ -66,9 +66,10 @@ public final class ChatRequestFactory {
             warnPdfWithoutEngineOnce();
         }
         ChatRequest request = new ChatRequest(settings.model(), messages, Plugins.of(settings),
-                settings.sampling().temperature(), settings.sampling().maxTokens(), settings.output().responseFormat());
+                settings.sampling().temperature(), settings.sampling().maxTokens(), settings.output().responseFormat(),
+                settings.streaming().stream() ? Boolean.TRUE : null);
         return new PreparedRequest(request, StreamingRequestBody.of(request), user, settings.conversationId(),
-                body.skipped(), settings.output());
+                body.skipped(), settings.output(), settings.streaming());
     }
 
     /** OpenRouter silently falls back to a paid OCR engine for PDFs when no engine is chosen: say so, once. */

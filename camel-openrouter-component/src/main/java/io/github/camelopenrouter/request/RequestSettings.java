@@ -16,7 +16,8 @@ public record RequestSettings(
         String conversationId,
         MediaSettings media,
         SamplingSettings sampling,
-        OutputSettings output) {
+        OutputSettings output,
+        StreamSettings streaming) {
 
     /** The settings without an endpoint schema: for operations other than chat, which only read some of them. */
     public static RequestSettings resolve(Exchange exchange, OpenRouterConfiguration config) {
@@ -44,6 +45,7 @@ public record RequestSettings(
                 in.text(OpenRouterConstants.CONVERSATION_ID, null),
                 MediaSettings.read(in),
                 SamplingSettings.read(in),
-                OutputSettings.read(in, outputSchema));
+                OutputSettings.read(in, outputSchema),
+                StreamSettings.read(in));
     }
 }

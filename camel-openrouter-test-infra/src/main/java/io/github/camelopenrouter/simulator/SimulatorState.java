@@ -19,6 +19,9 @@ final class SimulatorState {
     private volatile JsonAnswer jsonAnswer = JsonAnswer.FITS_SCHEMA;
     private volatile boolean byok;
     private volatile boolean generationIdHeader = true;
+    private volatile StreamShape streamShape = StreamShape.defaults();
+    /** Streams being written right now (a gauge: not reset). */
+    final java.util.concurrent.atomic.AtomicInteger openStreams = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A request and the fault it drew. */
     record Admission(int index, Fault fault) {
@@ -42,6 +45,17 @@ final class SimulatorState {
     void charge(GenerationLog.Call call) {
         generationLog.record(call);
         account.charge(call.cost());
+    }
+
+    StreamShape streamShape() {
+        return streamShape;
+    }
+
+    void streamShape(StreamShape shape) {
+        if (shape == null) {
+            throw new IllegalArgumentException("streamShape must not be null: use StreamShape.defaults()");
+        }
+        streamShape = shape;
     }
 
     Duration latency() {
@@ -83,6 +97,7 @@ final class SimulatorState {
         log.clear();
         faults.clear();
         stats.reset();
+        streamShape = StreamShape.defaults();
         generations.set(0);
         apiLog.clear();
         apiFaults.clear();

@@ -50,6 +50,14 @@ record Usage(long promptTokens, long completionTokens, BigDecimal cost, boolean 
         return value.signum() == 0 ? BigDecimal.ZERO : value;
     }
 
+    /** The same usage for a reply text of {@code chars} characters (a streamed answer made longer). */
+    Usage withCompletionChars(long chars) {
+        long tokens = ceilQuarter(chars);
+        BigDecimal adjusted = cost.add(COMPLETION_PRICE.multiply(BigDecimal.valueOf(tokens - completionTokens)))
+                .setScale(8, RoundingMode.HALF_UP).stripTrailingZeros();
+        return new Usage(promptTokens, tokens, adjusted.signum() == 0 ? BigDecimal.ZERO : adjusted, byok);
+    }
+
     static long ceilQuarter(long value) {
         return (value + 3) / 4;
     }
