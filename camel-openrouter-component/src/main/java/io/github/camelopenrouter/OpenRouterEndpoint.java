@@ -28,6 +28,7 @@ import io.github.camelopenrouter.operation.ChatStep;
 import io.github.camelopenrouter.operation.ModalityCheck;
 import io.github.camelopenrouter.operation.Operations;
 import io.github.camelopenrouter.request.ChatRequestFactory;
+import io.github.camelopenrouter.request.OutputSchema;
 import io.github.camelopenrouter.request.RequestSettings;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -95,7 +96,8 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        RequestSettings.validateOptions(configuration);
+        OutputSchema outputSchema = OutputSchema.fromOptions(configuration, getCamelContext());
+        RequestSettings.validateOptions(configuration, outputSchema);
         String apiKey = resolveApiKey();
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
                 configuration.getRetryMaxDelay());
@@ -134,7 +136,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         conversations = new Conversations(configuration.getConversationStore() != null
                 ? configuration.getConversationStore()
                 : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes()));
-        requestFactory = new ChatRequestFactory(configuration, conversations, getEndpointBaseUri());
+        requestFactory = new ChatRequestFactory(configuration, outputSchema, conversations, getEndpointBaseUri());
         chatSteps = chatSteps(sender);
         if (configuration.getStreamTo() != null && !configuration.getStreamTo().isBlank()) {
             resolveStreamTo(configuration.getStreamTo().trim());
