@@ -92,6 +92,10 @@ public class OpenRouterComponent extends HealthCheckComponent implements SSLCont
         endpointConfiguration.setOperation(operation(remaining));
         OpenRouterEndpoint endpoint = new OpenRouterEndpoint(uri, this, endpointConfiguration);
         setProperties(endpoint, parameters);
+        // before Camel's own check, which says only "Unknown parameters", nested twice
+        if (!endpoint.isLenientProperties()) {
+            UnknownOptions.check("openrouter:" + remaining, parameters, new OpenRouterEndpointUriFactory().propertyNames());
+        }
         if (endpointConfiguration.getSslContextParameters() == null && endpointConfiguration.getHttpClient() == null) {
             endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
         }
@@ -102,8 +106,9 @@ public class OpenRouterComponent extends HealthCheckComponent implements SSLCont
         try {
             return OpenRouterOperation.valueOf(remaining);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown OpenRouter operation '" + remaining + "': use one of openrouter:chat,"
-                                               + " files, models, embeddings, generation, credits or key", e);
+            throw new OpenRouterConfigurationException("Unknown OpenRouter operation '" + remaining + "': use one of"
+                                                       + " openrouter:chat, files, models, embeddings, generation,"
+                                                       + " credits or key");
         }
     }
 

@@ -104,7 +104,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         Duration requestTimeout = positive(configuration.getRequestTimeout(), "requestTimeout");
         HttpClient http = configuration.getHttpClient();
         if (http != null && configuration.getSslContextParameters() != null) {
-            throw new IllegalStateException("Both httpClient and sslContextParameters are set on " + getEndpointBaseUri()
+            throw new OpenRouterConfigurationException("Both httpClient and sslContextParameters are set on " + getEndpointBaseUri()
                                             + ": sslContextParameters applies only to the HTTP client the endpoint"
                                             + " creates. Configure the SSLContext on your own HttpClient"
                                             + " (HttpClient.newBuilder().sslContext(...)), or remove the httpClient option");
@@ -196,7 +196,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
 
     private Duration positive(long millis, String option) {
         if (millis <= 0) {
-            throw new IllegalArgumentException(option + " must be a positive number of milliseconds, got " + millis
+            throw new OpenRouterConfigurationException(option + " must be a positive number of milliseconds, got " + millis
                                                + " on " + getEndpointBaseUri());
         }
         return Duration.ofMillis(millis);
@@ -208,7 +208,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
             key = getComponent().environmentVariable(OpenRouterComponent.API_KEY_VARIABLE);
         }
         if (key == null || key.isBlank()) {
-            throw new IllegalStateException("No OpenRouter API key for " + getEndpointBaseUri() + ": set the apiKey option"
+            throw new OpenRouterConfigurationException("No OpenRouter API key for " + getEndpointBaseUri() + ": set the apiKey option"
                                             + " (for example camel.component.openrouter.api-key={{env:OPENROUTER_API_KEY}})"
                                             + " or the environment variable " + OpenRouterComponent.API_KEY_VARIABLE);
         }
