@@ -43,6 +43,8 @@ class DocumentationTest {
     static final Path WORK = Path.of("target/docs-test").toAbsolutePath();
     static final AtomicInteger RUNS = new AtomicInteger();
     static OpenRouterSimulator simulator;
+    static final java.util.Set<String> ROUTE_LEVEL = java.util.Set.of("route", "from", "routeConfiguration", "beans",
+            "rest", "routeTemplate", "templatedRoute", "errorHandler", "onException", "intercept", "interceptFrom");
 
     @BeforeAll
     static void start() throws Exception {
@@ -144,7 +146,9 @@ class DocumentationTest {
     /** A list is a Camel route file: it must load as routes. Else it is a resource (Kamelet, Pipe): YAML at least. */
     private static void yamlSyntax(String yaml) throws Exception {
         Object parsed = new Load(LoadSettings.builder().build()).loadFromString(yaml);
-        if (parsed instanceof List) {
+        // a list of routes (not a list of steps, which is a fragment of a route: parsed only)
+        if (parsed instanceof List<?> items && !items.isEmpty() && items.stream().allMatch(
+                item -> item instanceof java.util.Map<?, ?> map && map.keySet().stream().anyMatch(ROUTE_LEVEL::contains))) {
             try (CamelContext context = new DefaultCamelContext()) {
                 PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("docs-snippet.yaml", yaml));
             }
