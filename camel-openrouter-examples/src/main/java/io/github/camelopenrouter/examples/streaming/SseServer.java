@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Service;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
@@ -19,24 +21,44 @@ import org.apache.camel.support.DefaultExchange;
  * classpath). The handler only opens the event stream and hands the question to {@code direct:ask} without waiting: a
  * thousand open questions hold no thread while the model thinks.
  */
-public final class SseServer implements AutoCloseable {
+public final class SseServer implements Service, CamelContextAware {
 
-    private final HttpServer server;
-    private final ExecutorService handlers = Executors.newFixedThreadPool(2);
-
-    private SseServer(HttpServer server) {
-        this.server = server;
-    }
+    private final SseAnswers answers;
+    private final int requestedPort;
+    private CamelContext camel;
+    private HttpServer server;
+    private ExecutorService handlers;
 
     /** @param port 0 for any free port */
-    public static SseServer start(CamelContext camel, SseAnswers answers, int port) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        SseServer sse = new SseServer(http);
-        ProducerTemplate template = camel.createProducerTemplate();
-        http.createContext("/ask", exchange -> sse.ask(exchange, camel, template, answers));
-        http.setExecutor(sse.handlers);
-        http.start();
-        return sse;
+    public SseServer(SseAnswers answers, int port) {
+        this.answers = answers;
+        this.requestedPort = port;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camel = camelContext;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camel;
+    }
+
+    /** Listens once Camel runs (Camel starts it as one of its services). */
+    @Override
+    public void start() {
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", requestedPort), 64);
+            ProducerTemplate template = camel.createProducerTemplate();
+            handlers = Executors.newFixedThreadPool(2);
+            http.createContext("/ask", exchange -> ask(exchange, camel, template, answers));
+            http.setExecutor(handlers);
+            http.start();
+            server = http;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot listen on port " + requestedPort + ": " + e.getMessage(), e);
+        }
     }
 
     private void ask(HttpExchange http, CamelContext camel, ProducerTemplate template, SseAnswers answers)
@@ -74,8 +96,11 @@ public final class SseServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
-        handlers.shutdownNow();
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+            handlers.shutdownNow();
+            server = null;
+        }
     }
 }

@@ -1,8 +1,7 @@
 package io.github.camelopenrouter.examples.streaming;
 
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.CamelContext;
 
 /**
  * Runs the streaming example until stopped (Ctrl+C): {@code curl -N 'http://127.0.0.1:8089/ask?q=Why+is+the+sky+blue'}
@@ -31,25 +30,13 @@ public final class StreamingExample {
         } else {
             main.configure().addRoutesBuilder(new StreamingAnswerRoute(model));
         }
-        main.addMainListener(new MainListenerSupport() {
-            private SseServer server;
-
+        SseServer server = new SseServer(answers, port);
+        main.bind("sseServer", server);
+        main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
-            public void afterStart(org.apache.camel.main.BaseMainSupport support) {
-                try {
-                    CamelContext camel = support.getCamelContext();
-                    server = SseServer.start(camel, answers, port);
-                    camel.getRegistry().bind("sseServer", server);
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException("Cannot listen on port " + port + ": " + e.getMessage(), e);
-                }
-            }
-
-            @Override
-            public void beforeStop(org.apache.camel.main.BaseMainSupport support) {
-                if (server != null) {
-                    server.close();
-                }
+            public void configure() throws Exception {
+                server.setCamelContext(getContext());
+                getContext().addService(server, true, true); // started with Camel, stopped with it
             }
         });
         return main;
