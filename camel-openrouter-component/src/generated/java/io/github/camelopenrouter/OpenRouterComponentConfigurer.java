@@ -30,6 +30,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         OpenRouterComponent target = (OpenRouterComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowfallbacks":
+        case "allowFallbacks": getOrCreateConfiguration(target).setAllowFallbacks(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apptitle":
@@ -53,9 +55,13 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "conversationMaxCount": getOrCreateConfiguration(target).setConversationMaxCount(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": getOrCreateConfiguration(target).setConversationStore(property(camelContext, io.github.camelopenrouter.conversation.ConversationStore.class, value)); return true;
+        case "datacollection":
+        case "dataCollection": getOrCreateConfiguration(target).setDataCollection(property(camelContext, java.lang.String.class, value)); return true;
         case "dimensions": getOrCreateConfiguration(target).setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
         case "encodingformat":
         case "encodingFormat": getOrCreateConfiguration(target).setEncodingFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "fallbackmodels":
+        case "fallbackModels": getOrCreateConfiguration(target).setFallbackModels(property(camelContext, java.lang.String.class, value)); return true;
         case "filesaction":
         case "filesAction": getOrCreateConfiguration(target).setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
         case "generationwait":
@@ -70,6 +76,10 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": getOrCreateConfiguration(target).setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxpricecompletion":
+        case "maxPriceCompletion": getOrCreateConfiguration(target).setMaxPriceCompletion(property(camelContext, java.lang.Double.class, value)); return true;
+        case "maxpriceprompt":
+        case "maxPricePrompt": getOrCreateConfiguration(target).setMaxPricePrompt(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
@@ -82,8 +92,19 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "pdfengine":
         case "pdfEngine": getOrCreateConfiguration(target).setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "providerignore":
+        case "providerIgnore": getOrCreateConfiguration(target).setProviderIgnore(property(camelContext, java.lang.String.class, value)); return true;
+        case "provideronly":
+        case "providerOnly": getOrCreateConfiguration(target).setProviderOnly(property(camelContext, java.lang.String.class, value)); return true;
+        case "providerorder":
+        case "providerOrder": getOrCreateConfiguration(target).setProviderOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "providersort":
+        case "providerSort": getOrCreateConfiguration(target).setProviderSort(property(camelContext, java.lang.String.class, value)); return true;
+        case "quantizations": getOrCreateConfiguration(target).setQuantizations(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "requireparameters":
+        case "requireParameters": getOrCreateConfiguration(target).setRequireParameters(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
@@ -99,6 +120,7 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "uploadFiles": getOrCreateConfiguration(target).setUploadFiles(property(camelContext, boolean.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "zdr": getOrCreateConfiguration(target).setZdr(property(camelContext, java.lang.Boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -106,6 +128,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowfallbacks":
+        case "allowFallbacks": return java.lang.Boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "apptitle":
@@ -129,9 +153,13 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "conversationMaxCount": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.camelopenrouter.conversation.ConversationStore.class;
+        case "datacollection":
+        case "dataCollection": return java.lang.String.class;
         case "dimensions": return java.lang.Integer.class;
         case "encodingformat":
         case "encodingFormat": return java.lang.String.class;
+        case "fallbackmodels":
+        case "fallbackModels": return java.lang.String.class;
         case "filesaction":
         case "filesAction": return java.lang.String.class;
         case "generationwait":
@@ -146,6 +174,10 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxpricecompletion":
+        case "maxPriceCompletion": return java.lang.Double.class;
+        case "maxpriceprompt":
+        case "maxPricePrompt": return java.lang.Double.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtokens":
@@ -158,8 +190,19 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
+        case "providerignore":
+        case "providerIgnore": return java.lang.String.class;
+        case "provideronly":
+        case "providerOnly": return java.lang.String.class;
+        case "providerorder":
+        case "providerOrder": return java.lang.String.class;
+        case "providersort":
+        case "providerSort": return java.lang.String.class;
+        case "quantizations": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "requireparameters":
+        case "requireParameters": return java.lang.Boolean.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
@@ -175,6 +218,7 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "uploadFiles": return boolean.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "zdr": return java.lang.Boolean.class;
         default: return null;
         }
     }
@@ -183,6 +227,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         OpenRouterComponent target = (OpenRouterComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowfallbacks":
+        case "allowFallbacks": return getOrCreateConfiguration(target).getAllowFallbacks();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "apptitle":
@@ -206,9 +252,13 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "conversationMaxCount": return getOrCreateConfiguration(target).getConversationMaxCount();
         case "conversationstore":
         case "conversationStore": return getOrCreateConfiguration(target).getConversationStore();
+        case "datacollection":
+        case "dataCollection": return getOrCreateConfiguration(target).getDataCollection();
         case "dimensions": return getOrCreateConfiguration(target).getDimensions();
         case "encodingformat":
         case "encodingFormat": return getOrCreateConfiguration(target).getEncodingFormat();
+        case "fallbackmodels":
+        case "fallbackModels": return getOrCreateConfiguration(target).getFallbackModels();
         case "filesaction":
         case "filesAction": return getOrCreateConfiguration(target).getFilesAction();
         case "generationwait":
@@ -223,6 +273,10 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxfilesize":
         case "maxFileSize": return getOrCreateConfiguration(target).getMaxFileSize();
+        case "maxpricecompletion":
+        case "maxPriceCompletion": return getOrCreateConfiguration(target).getMaxPriceCompletion();
+        case "maxpriceprompt":
+        case "maxPricePrompt": return getOrCreateConfiguration(target).getMaxPricePrompt();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxtokens":
@@ -235,8 +289,19 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "pdfengine":
         case "pdfEngine": return getOrCreateConfiguration(target).getPdfEngine();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
+        case "providerignore":
+        case "providerIgnore": return getOrCreateConfiguration(target).getProviderIgnore();
+        case "provideronly":
+        case "providerOnly": return getOrCreateConfiguration(target).getProviderOnly();
+        case "providerorder":
+        case "providerOrder": return getOrCreateConfiguration(target).getProviderOrder();
+        case "providersort":
+        case "providerSort": return getOrCreateConfiguration(target).getProviderSort();
+        case "quantizations": return getOrCreateConfiguration(target).getQuantizations();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "requireparameters":
+        case "requireParameters": return getOrCreateConfiguration(target).getRequireParameters();
         case "retryinitialdelay":
         case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
         case "retrymaxdelay":
@@ -252,6 +317,7 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "uploadFiles": return getOrCreateConfiguration(target).isUploadFiles();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "zdr": return getOrCreateConfiguration(target).getZdr();
         default: return null;
         }
     }

@@ -23,6 +23,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         io.github.camelopenrouter.OpenRouterConfiguration target = (io.github.camelopenrouter.OpenRouterConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowfallbacks":
+        case "allowFallbacks": target.setAllowFallbacks(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apptitle":
@@ -43,9 +45,13 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "conversationMaxCount": target.setConversationMaxCount(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": target.setConversationStore(property(camelContext, io.github.camelopenrouter.conversation.ConversationStore.class, value)); return true;
+        case "datacollection":
+        case "dataCollection": target.setDataCollection(property(camelContext, java.lang.String.class, value)); return true;
         case "dimensions": target.setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
         case "encodingformat":
         case "encodingFormat": target.setEncodingFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "fallbackmodels":
+        case "fallbackModels": target.setFallbackModels(property(camelContext, java.lang.String.class, value)); return true;
         case "filesaction":
         case "filesAction": target.setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
         case "generationwait":
@@ -58,6 +64,10 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "inputModalities": target.setInputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": target.setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxpricecompletion":
+        case "maxPriceCompletion": target.setMaxPriceCompletion(property(camelContext, java.lang.Double.class, value)); return true;
+        case "maxpriceprompt":
+        case "maxPricePrompt": target.setMaxPricePrompt(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
@@ -71,8 +81,19 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "pdfengine":
         case "pdfEngine": target.setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": target.setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "providerignore":
+        case "providerIgnore": target.setProviderIgnore(property(camelContext, java.lang.String.class, value)); return true;
+        case "provideronly":
+        case "providerOnly": target.setProviderOnly(property(camelContext, java.lang.String.class, value)); return true;
+        case "providerorder":
+        case "providerOrder": target.setProviderOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "providersort":
+        case "providerSort": target.setProviderSort(property(camelContext, java.lang.String.class, value)); return true;
+        case "quantizations": target.setQuantizations(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
+        case "requireparameters":
+        case "requireParameters": target.setRequireParameters(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": target.setRetryInitialDelay(property(camelContext, long.class, value)); return true;
         case "retrymaxdelay":
@@ -86,6 +107,7 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "temperature": target.setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
         case "uploadfiles":
         case "uploadFiles": target.setUploadFiles(property(camelContext, boolean.class, value)); return true;
+        case "zdr": target.setZdr(property(camelContext, java.lang.Boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -93,6 +115,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowfallbacks":
+        case "allowFallbacks": return java.lang.Boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "apptitle":
@@ -113,9 +137,13 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "conversationMaxCount": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.camelopenrouter.conversation.ConversationStore.class;
+        case "datacollection":
+        case "dataCollection": return java.lang.String.class;
         case "dimensions": return java.lang.Integer.class;
         case "encodingformat":
         case "encodingFormat": return java.lang.String.class;
+        case "fallbackmodels":
+        case "fallbackModels": return java.lang.String.class;
         case "filesaction":
         case "filesAction": return java.lang.String.class;
         case "generationwait":
@@ -128,6 +156,10 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "inputModalities": return java.lang.String.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxpricecompletion":
+        case "maxPriceCompletion": return java.lang.Double.class;
+        case "maxpriceprompt":
+        case "maxPricePrompt": return java.lang.Double.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtokens":
@@ -141,8 +173,19 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
+        case "providerignore":
+        case "providerIgnore": return java.lang.String.class;
+        case "provideronly":
+        case "providerOnly": return java.lang.String.class;
+        case "providerorder":
+        case "providerOrder": return java.lang.String.class;
+        case "providersort":
+        case "providerSort": return java.lang.String.class;
+        case "quantizations": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "requireparameters":
+        case "requireParameters": return java.lang.Boolean.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
@@ -156,6 +199,7 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "temperature": return java.lang.Double.class;
         case "uploadfiles":
         case "uploadFiles": return boolean.class;
+        case "zdr": return java.lang.Boolean.class;
         default: return null;
         }
     }
@@ -164,6 +208,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         io.github.camelopenrouter.OpenRouterConfiguration target = (io.github.camelopenrouter.OpenRouterConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowfallbacks":
+        case "allowFallbacks": return target.getAllowFallbacks();
         case "apikey":
         case "apiKey": return target.getApiKey();
         case "apptitle":
@@ -184,9 +230,13 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "conversationMaxCount": return target.getConversationMaxCount();
         case "conversationstore":
         case "conversationStore": return target.getConversationStore();
+        case "datacollection":
+        case "dataCollection": return target.getDataCollection();
         case "dimensions": return target.getDimensions();
         case "encodingformat":
         case "encodingFormat": return target.getEncodingFormat();
+        case "fallbackmodels":
+        case "fallbackModels": return target.getFallbackModels();
         case "filesaction":
         case "filesAction": return target.getFilesAction();
         case "generationwait":
@@ -199,6 +249,10 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "inputModalities": return target.getInputModalities();
         case "maxfilesize":
         case "maxFileSize": return target.getMaxFileSize();
+        case "maxpricecompletion":
+        case "maxPriceCompletion": return target.getMaxPriceCompletion();
+        case "maxpriceprompt":
+        case "maxPricePrompt": return target.getMaxPricePrompt();
         case "maxretries":
         case "maxRetries": return target.getMaxRetries();
         case "maxtokens":
@@ -212,8 +266,19 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "pdfengine":
         case "pdfEngine": return target.getPdfEngine();
         case "prompt": return target.getPrompt();
+        case "providerignore":
+        case "providerIgnore": return target.getProviderIgnore();
+        case "provideronly":
+        case "providerOnly": return target.getProviderOnly();
+        case "providerorder":
+        case "providerOrder": return target.getProviderOrder();
+        case "providersort":
+        case "providerSort": return target.getProviderSort();
+        case "quantizations": return target.getQuantizations();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
+        case "requireparameters":
+        case "requireParameters": return target.getRequireParameters();
         case "retryinitialdelay":
         case "retryInitialDelay": return target.getRetryInitialDelay();
         case "retrymaxdelay":
@@ -227,6 +292,7 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "temperature": return target.getTemperature();
         case "uploadfiles":
         case "uploadFiles": return target.isUploadFiles();
+        case "zdr": return target.getZdr();
         default: return null;
         }
     }

@@ -23,6 +23,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         OpenRouterEndpoint target = (OpenRouterEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowfallbacks":
+        case "allowFallbacks": target.getConfiguration().setAllowFallbacks(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apptitle":
@@ -43,9 +45,13 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "conversationMaxCount": target.getConfiguration().setConversationMaxCount(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": target.getConfiguration().setConversationStore(property(camelContext, io.github.camelopenrouter.conversation.ConversationStore.class, value)); return true;
+        case "datacollection":
+        case "dataCollection": target.getConfiguration().setDataCollection(property(camelContext, java.lang.String.class, value)); return true;
         case "dimensions": target.getConfiguration().setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
         case "encodingformat":
         case "encodingFormat": target.getConfiguration().setEncodingFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "fallbackmodels":
+        case "fallbackModels": target.getConfiguration().setFallbackModels(property(camelContext, java.lang.String.class, value)); return true;
         case "filesaction":
         case "filesAction": target.getConfiguration().setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
         case "generationwait":
@@ -60,6 +66,10 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": target.getConfiguration().setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxpricecompletion":
+        case "maxPriceCompletion": target.getConfiguration().setMaxPriceCompletion(property(camelContext, java.lang.Double.class, value)); return true;
+        case "maxpriceprompt":
+        case "maxPricePrompt": target.getConfiguration().setMaxPricePrompt(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
@@ -72,8 +82,19 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pdfengine":
         case "pdfEngine": target.getConfiguration().setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "providerignore":
+        case "providerIgnore": target.getConfiguration().setProviderIgnore(property(camelContext, java.lang.String.class, value)); return true;
+        case "provideronly":
+        case "providerOnly": target.getConfiguration().setProviderOnly(property(camelContext, java.lang.String.class, value)); return true;
+        case "providerorder":
+        case "providerOrder": target.getConfiguration().setProviderOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "providersort":
+        case "providerSort": target.getConfiguration().setProviderSort(property(camelContext, java.lang.String.class, value)); return true;
+        case "quantizations": target.getConfiguration().setQuantizations(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "requireparameters":
+        case "requireParameters": target.getConfiguration().setRequireParameters(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
@@ -87,6 +108,7 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "temperature": target.getConfiguration().setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
         case "uploadfiles":
         case "uploadFiles": target.getConfiguration().setUploadFiles(property(camelContext, boolean.class, value)); return true;
+        case "zdr": target.getConfiguration().setZdr(property(camelContext, java.lang.Boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -94,6 +116,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowfallbacks":
+        case "allowFallbacks": return java.lang.Boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "apptitle":
@@ -114,9 +138,13 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "conversationMaxCount": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.camelopenrouter.conversation.ConversationStore.class;
+        case "datacollection":
+        case "dataCollection": return java.lang.String.class;
         case "dimensions": return java.lang.Integer.class;
         case "encodingformat":
         case "encodingFormat": return java.lang.String.class;
+        case "fallbackmodels":
+        case "fallbackModels": return java.lang.String.class;
         case "filesaction":
         case "filesAction": return java.lang.String.class;
         case "generationwait":
@@ -131,6 +159,10 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return boolean.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxpricecompletion":
+        case "maxPriceCompletion": return java.lang.Double.class;
+        case "maxpriceprompt":
+        case "maxPricePrompt": return java.lang.Double.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtokens":
@@ -143,8 +175,19 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
+        case "providerignore":
+        case "providerIgnore": return java.lang.String.class;
+        case "provideronly":
+        case "providerOnly": return java.lang.String.class;
+        case "providerorder":
+        case "providerOrder": return java.lang.String.class;
+        case "providersort":
+        case "providerSort": return java.lang.String.class;
+        case "quantizations": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "requireparameters":
+        case "requireParameters": return java.lang.Boolean.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
@@ -158,6 +201,7 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "temperature": return java.lang.Double.class;
         case "uploadfiles":
         case "uploadFiles": return boolean.class;
+        case "zdr": return java.lang.Boolean.class;
         default: return null;
         }
     }
@@ -166,6 +210,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         OpenRouterEndpoint target = (OpenRouterEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowfallbacks":
+        case "allowFallbacks": return target.getConfiguration().getAllowFallbacks();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "apptitle":
@@ -186,9 +232,13 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "conversationMaxCount": return target.getConfiguration().getConversationMaxCount();
         case "conversationstore":
         case "conversationStore": return target.getConfiguration().getConversationStore();
+        case "datacollection":
+        case "dataCollection": return target.getConfiguration().getDataCollection();
         case "dimensions": return target.getConfiguration().getDimensions();
         case "encodingformat":
         case "encodingFormat": return target.getConfiguration().getEncodingFormat();
+        case "fallbackmodels":
+        case "fallbackModels": return target.getConfiguration().getFallbackModels();
         case "filesaction":
         case "filesAction": return target.getConfiguration().getFilesAction();
         case "generationwait":
@@ -203,6 +253,10 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxfilesize":
         case "maxFileSize": return target.getConfiguration().getMaxFileSize();
+        case "maxpricecompletion":
+        case "maxPriceCompletion": return target.getConfiguration().getMaxPriceCompletion();
+        case "maxpriceprompt":
+        case "maxPricePrompt": return target.getConfiguration().getMaxPricePrompt();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxtokens":
@@ -215,8 +269,19 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pdfengine":
         case "pdfEngine": return target.getConfiguration().getPdfEngine();
         case "prompt": return target.getConfiguration().getPrompt();
+        case "providerignore":
+        case "providerIgnore": return target.getConfiguration().getProviderIgnore();
+        case "provideronly":
+        case "providerOnly": return target.getConfiguration().getProviderOnly();
+        case "providerorder":
+        case "providerOrder": return target.getConfiguration().getProviderOrder();
+        case "providersort":
+        case "providerSort": return target.getConfiguration().getProviderSort();
+        case "quantizations": return target.getConfiguration().getQuantizations();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "requireparameters":
+        case "requireParameters": return target.getConfiguration().getRequireParameters();
         case "retryinitialdelay":
         case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
         case "retrymaxdelay":
@@ -230,6 +295,7 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "temperature": return target.getConfiguration().getTemperature();
         case "uploadfiles":
         case "uploadFiles": return target.getConfiguration().isUploadFiles();
+        case "zdr": return target.getConfiguration().getZdr();
         default: return null;
         }
     }

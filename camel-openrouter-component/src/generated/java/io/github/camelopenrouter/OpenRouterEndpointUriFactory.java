@@ -23,7 +23,8 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(47);
+        props.add("allowFallbacks");
         props.add("apiKey");
         props.add("appTitle");
         props.add("appUrl");
@@ -34,8 +35,10 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("conversationMaxBytes");
         props.add("conversationMaxCount");
         props.add("conversationStore");
+        props.add("dataCollection");
         props.add("dimensions");
         props.add("encodingFormat");
+        props.add("fallbackModels");
         props.add("filesAction");
         props.add("generationWait");
         props.add("httpClient");
@@ -43,6 +46,8 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("inputModalities");
         props.add("lazyStartProducer");
         props.add("maxFileSize");
+        props.add("maxPriceCompletion");
+        props.add("maxPricePrompt");
         props.add("maxRetries");
         props.add("maxTokens");
         props.add("model");
@@ -51,7 +56,13 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("outputModalities");
         props.add("pdfEngine");
         props.add("prompt");
+        props.add("providerIgnore");
+        props.add("providerOnly");
+        props.add("providerOrder");
+        props.add("providerSort");
+        props.add("quantizations");
         props.add("requestTimeout");
+        props.add("requireParameters");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
         props.add("sslContextParameters");
@@ -59,6 +70,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("systemMessage");
         props.add("temperature");
         props.add("uploadFiles");
+        props.add("zdr");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("apiKey");

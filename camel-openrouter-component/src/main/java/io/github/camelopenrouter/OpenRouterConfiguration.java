@@ -204,6 +204,67 @@ public class OpenRouterConfiguration implements Cloneable {
                             + " ms): OpenRouter makes a generation readable a moment after the call. 0 fails at once.")
     private long generationWait = DEFAULT_GENERATION_WAIT;
 
+    // model fallbacks and provider routing (read in request/RoutingSettings)
+
+    @UriParam(label = "routing",
+              description = "Models to try, in order, when the model (the model option or CamelOpenRouterModel header)"
+                            + " is unavailable or refuses the request: comma-separated model ids, sent as OpenRouter's"
+                            + " models list after the model. CamelOpenRouterResponseModel says which one answered.")
+    private String fallbackModels;
+
+    @UriParam(label = "routing",
+              description = "Provider slugs to try in this order (comma-separated, for example anthropic,openai):"
+                            + " provider.order.")
+    private String providerOrder;
+
+    @UriParam(label = "routing",
+              description = "The only provider slugs that may serve the request (comma-separated): provider.only.")
+    private String providerOnly;
+
+    @UriParam(label = "routing",
+              description = "Provider slugs that must not serve the request (comma-separated): provider.ignore.")
+    private String providerIgnore;
+
+    @UriParam(label = "routing",
+              description = "Whether OpenRouter may use other providers when the preferred ones are unavailable"
+                            + " (provider.allow_fallbacks; OpenRouter's default is true).")
+    private Boolean allowFallbacks;
+
+    @UriParam(label = "routing",
+              description = "Only use providers that support every parameter of the request"
+                            + " (provider.require_parameters; OpenRouter's default is false).")
+    private Boolean requireParameters;
+
+    @UriParam(label = "routing",
+              description = "Only use Zero Data Retention endpoints (provider.zdr).")
+    private Boolean zdr;
+
+    @UriParam(label = "routing", enums = "allow,deny",
+              description = "Whether providers that store or train on prompts may be used: allow (OpenRouter's"
+                            + " default) or deny (provider.data_collection).")
+    private String dataCollection;
+
+    @UriParam(label = "routing", enums = "price,throughput,latency,exacto",
+              description = "Sort the providers by price, throughput or latency (or exacto, OpenRouter's"
+                            + " tool-calling quality ranking) instead of load balancing (provider.sort).")
+    private String providerSort;
+
+    @UriParam(label = "routing",
+              description = "The highest price, in USD per million prompt tokens, a provider may charge"
+                            + " (provider.max_price.prompt).")
+    private Double maxPricePrompt;
+
+    @UriParam(label = "routing",
+              description = "The highest price, in USD per million completion tokens, a provider may charge"
+                            + " (provider.max_price.completion).")
+    private Double maxPriceCompletion;
+
+    @UriParam(label = "routing",
+              description = "Only providers serving the model at these quantization levels (comma-separated: int4,"
+                            + " int8, fp4, mxfp4, nvfp4, fp6, fp8, mxfp8, fp16, bf16, fp32, unknown):"
+                            + " provider.quantizations.")
+    private String quantizations;
+
     public OpenRouterOperation getOperation() {
         return operation;
     }
@@ -474,6 +535,102 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setGenerationWait(long generationWait) {
         this.generationWait = generationWait;
+    }
+
+    public String getFallbackModels() {
+        return fallbackModels;
+    }
+
+    public void setFallbackModels(String fallbackModels) {
+        this.fallbackModels = fallbackModels;
+    }
+
+    public String getProviderOrder() {
+        return providerOrder;
+    }
+
+    public void setProviderOrder(String providerOrder) {
+        this.providerOrder = providerOrder;
+    }
+
+    public String getProviderOnly() {
+        return providerOnly;
+    }
+
+    public void setProviderOnly(String providerOnly) {
+        this.providerOnly = providerOnly;
+    }
+
+    public String getProviderIgnore() {
+        return providerIgnore;
+    }
+
+    public void setProviderIgnore(String providerIgnore) {
+        this.providerIgnore = providerIgnore;
+    }
+
+    public Boolean getAllowFallbacks() {
+        return allowFallbacks;
+    }
+
+    public void setAllowFallbacks(Boolean allowFallbacks) {
+        this.allowFallbacks = allowFallbacks;
+    }
+
+    public Boolean getRequireParameters() {
+        return requireParameters;
+    }
+
+    public void setRequireParameters(Boolean requireParameters) {
+        this.requireParameters = requireParameters;
+    }
+
+    public Boolean getZdr() {
+        return zdr;
+    }
+
+    public void setZdr(Boolean zdr) {
+        this.zdr = zdr;
+    }
+
+    public String getDataCollection() {
+        return dataCollection;
+    }
+
+    public void setDataCollection(String dataCollection) {
+        this.dataCollection = dataCollection;
+    }
+
+    public String getProviderSort() {
+        return providerSort;
+    }
+
+    public void setProviderSort(String providerSort) {
+        this.providerSort = providerSort;
+    }
+
+    public Double getMaxPricePrompt() {
+        return maxPricePrompt;
+    }
+
+    public void setMaxPricePrompt(Double maxPricePrompt) {
+        this.maxPricePrompt = maxPricePrompt;
+    }
+
+    public Double getMaxPriceCompletion() {
+        return maxPriceCompletion;
+    }
+
+    public void setMaxPriceCompletion(Double maxPriceCompletion) {
+        this.maxPriceCompletion = maxPriceCompletion;
+    }
+
+    public String getQuantizations() {
+        return quantizations;
+    }
+
+    public void setQuantizations(String quantizations) {
+        this.quantizations = quantizations;
     }
 
     public OpenRouterConfiguration copy() {

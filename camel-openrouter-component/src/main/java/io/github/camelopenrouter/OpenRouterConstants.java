@@ -57,6 +57,19 @@ public final class OpenRouterConstants {
               javaType = "String")
     public static final String FILE_ID = "CamelOpenRouterFileId";
 
+    @Metadata(label = "producer", description = "Models to try, in order, after the model when it is unavailable (a"
+                                                + " comma-separated String or a List of model ids); overrides the"
+                                                + " fallbackModels option.",
+              javaType = "java.util.List<String>")
+    public static final String FALLBACK_MODELS = "CamelOpenRouterFallbackModels";
+
+    @Metadata(label = "producer", description = "OpenRouter's provider routing preferences as a Map in the wire's shape"
+                                                + " (order, only, ignore, allow_fallbacks, require_parameters,"
+                                                + " data_collection, zdr, sort, max_price, quantizations, ...); replaces"
+                                                + " the provider object the provider options would send.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String PROVIDER_PREFERENCES = "CamelOpenRouterProviderPreferences";
+
     // written
 
     @Metadata(label = "producer", description = "The generation id of the reply (gen-...), usable with OpenRouter's"

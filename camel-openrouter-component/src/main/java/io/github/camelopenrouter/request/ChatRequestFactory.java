@@ -64,7 +64,8 @@ public final class ChatRequestFactory {
         } else if (messages.stream().anyMatch(ChatRequestFactory::hasPdf)) {
             warnPdfWithoutEngineOnce();
         }
-        ChatRequest request = new ChatRequest(settings.model(), messages, plugins.isEmpty() ? null : plugins,
+        ChatRequest request = new ChatRequest(settings.model(), settings.routing().models(settings.model()), messages,
+                plugins.isEmpty() ? null : plugins, settings.routing().provider(),
                 settings.sampling().temperature(), settings.sampling().maxTokens());
         return new PreparedRequest(request, StreamingRequestBody.of(request), user, settings.conversationId(),
                 body.skipped());

@@ -1,18 +1,26 @@
 package io.github.camelopenrouter.wire;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** The body of {@code POST /chat/completions}; absent values are left out, so OpenRouter's defaults apply. */
+/**
+ * The body of {@code POST /chat/completions}; absent values are left out, so OpenRouter's defaults apply.
+ *
+ * @param models   the model, then the fallback models, in the order OpenRouter tries them
+ * @param provider the provider routing preferences, in the wire's shape
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "model", "messages", "plugins", "temperature", "max_tokens" })
+@JsonPropertyOrder({ "model", "models", "messages", "plugins", "provider", "temperature", "max_tokens" })
 public record ChatRequest(
         String model,
+        List<String> models,
         List<Message> messages,
         List<Plugin> plugins,
+        Map<String, Object> provider,
         Double temperature,
         @JsonProperty("max_tokens") Integer maxTokens) {
 }

@@ -29,6 +29,7 @@ final class ChatRequestValidator {
         validateMessages(root.get("messages"));
         validateParameters(root);
         validatePlugins(root.get("plugins"));
+        FeatureRanges.validate(root);
     }
 
     private static void validateMessages(JsonNode messages) throws InvalidRequestException {

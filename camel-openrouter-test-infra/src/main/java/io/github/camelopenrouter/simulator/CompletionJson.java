@@ -23,6 +23,8 @@ final class CompletionJson {
 
     static ObjectNode completion(Completion completion) {
         ObjectNode root = header(completion, "chat.completion");
+        // required (nullable) by the SDK's ChatResult; OpenRouter sends null for most providers
+        root.putNull("system_fingerprint");
         ObjectNode choice = root.putArray("choices").addObject();
         choice.put("index", 0);
         choice.put("finish_reason", "stop");
@@ -30,6 +32,9 @@ final class CompletionJson {
         ObjectNode message = choice.putObject("message");
         message.put("role", "assistant");
         message.put("content", completion.text());
+        if (completion.reasoning() != null) {
+            message.put("reasoning", completion.reasoning());
+        }
         ArrayNode annotations = annotations(completion);
         if (!annotations.isEmpty()) {
             message.set("annotations", annotations);
@@ -71,6 +76,9 @@ final class CompletionJson {
                 delta.put("role", "assistant");
             }
             delta.put("content", pieces.get(i));
+            if (first && completion.reasoning() != null) {
+                delta.put("reasoning", completion.reasoning());
+            }
             ArrayNode annotations = annotations(completion);
             if (last && !annotations.isEmpty()) {
                 delta.set("annotations", annotations);
@@ -122,7 +130,7 @@ final class CompletionJson {
     private static ObjectNode header(Completion completion, String object) {
         ObjectNode root = Json.object();
         root.put("id", completion.id());
-        root.put("provider", ErrorBodies.PROVIDER_NAME);
+        root.put("provider", completion.provider());
         root.put("model", completion.model());
         root.put("object", object);
         root.put("created", completion.created());
@@ -142,6 +150,7 @@ final class CompletionJson {
             body.put("name", file.pdf().name());
             body.putArray("content").addObject().put("type", "text").put("text", file.text());
         }
+        annotations.addAll(completion.citations());
         return annotations;
     }
 
