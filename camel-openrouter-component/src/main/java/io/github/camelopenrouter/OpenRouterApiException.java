@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.RuntimeCamelException;
@@ -56,6 +57,24 @@ public class OpenRouterApiException extends RuntimeCamelException {
     public OpenRouterApiException withNote(String retryNote) {
         OpenRouterApiException copy = new OpenRouterApiException(super.getMessage(), statusCode, errorCode, errorMessage,
                 metadata, responseExcerpt, retryAfter, retryNote);
+        copy.setStackTrace(getStackTrace());
+        if (getCause() != null) {
+            copy.initCause(getCause());
+        }
+        for (Throwable suppressed : getSuppressed()) {
+            copy.addSuppressed(suppressed);
+        }
+        return copy;
+    }
+
+    /**
+     * The same error with each of its texts passed through {@code redact} and the given metadata: the component uses it
+     * to remove its API key from an error reply that echoed the request. Stack trace, cause and suppressed exceptions
+     * are carried over.
+     */
+    public OpenRouterApiException redacted(UnaryOperator<String> redact, JsonNode redactedMetadata) {
+        OpenRouterApiException copy = new OpenRouterApiException(redact.apply(super.getMessage()), statusCode, errorCode,
+                redact.apply(errorMessage), redactedMetadata, redact.apply(responseExcerpt), retryAfter, redact.apply(note));
         copy.setStackTrace(getStackTrace());
         if (getCause() != null) {
             copy.initCause(getCause());

@@ -2,6 +2,8 @@ package io.github.camelopenrouter;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +18,8 @@ import io.github.camelopenrouter.conversation.ConversationStore;
 import io.github.camelopenrouter.conversation.Conversations;
 import io.github.camelopenrouter.conversation.InMemoryConversationStore;
 import io.github.camelopenrouter.operation.ApiOperation;
+import io.github.camelopenrouter.operation.ChatFileUploads;
+import io.github.camelopenrouter.operation.ChatStep;
 import io.github.camelopenrouter.operation.Operations;
 import io.github.camelopenrouter.request.ChatRequestFactory;
 import io.github.camelopenrouter.request.RequestSettings;
@@ -45,6 +49,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     private RetryingSender sender;
     private ApiOperation<?> apiOperation;
     private ChatRequestFactory requestFactory;
+    private List<ChatStep> chatSteps = List.of();
     private Conversations conversations;
     private ExecutorService clientExecutor;
     private ScheduledExecutorService timer;
@@ -121,6 +126,16 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
                 ? configuration.getConversationStore()
                 : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes()));
         requestFactory = new ChatRequestFactory(configuration, conversations, getEndpointBaseUri());
+        chatSteps = chatSteps(sender);
+    }
+
+    /** What chat does before sending, in order: refuse parts the model cannot read, then upload files. */
+    private List<ChatStep> chatSteps(RetryingSender sender) {
+        List<ChatStep> steps = new ArrayList<>(2);
+        if (configuration.isUploadFiles()) {
+            steps.add(new ChatFileUploads(sender));
+        }
+        return List.copyOf(steps);
     }
 
     private Duration positive(long millis, String option) {
@@ -172,6 +187,10 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     /** The operation other than chat this endpoint runs, or null for chat. */
     ApiOperation<?> getApiOperation() {
         return apiOperation;
+    }
+
+    List<ChatStep> getChatSteps() {
+        return chatSteps;
     }
 
     RetryingSender getSender() {

@@ -1,10 +1,14 @@
 package io.github.camelopenrouter;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
+import io.github.camelopenrouter.client.ApiOutcome;
+import io.github.camelopenrouter.client.ChatOutcome;
 import io.github.camelopenrouter.client.Failures;
 import io.github.camelopenrouter.client.OpenRouterClient;
 import io.github.camelopenrouter.operation.ApiOperation;
+import io.github.camelopenrouter.operation.ChatStep;
 import io.github.camelopenrouter.request.PreparedRequest;
 import io.github.camelopenrouter.response.ResponseMapper;
 import io.github.camelopenrouter.wire.ChatResponse;
@@ -15,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Exchange in, request built, sent without blocking, reply mapped back. The callback is called exactly once on every
+ * Exchange in, request built, the endpoint's {@link ChatStep}s applied (model check, file uploads), sent without
+ * blocking, reply mapped back. The callback is called exactly once on every
  * path: invalid input (synchronously, nothing sent), an error reply, a failed connection, or success.
  */
 public class OpenRouterProducer extends DefaultAsyncProducer {
@@ -51,21 +56,32 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
         }
         long started = System.nanoTime();
         try {
-            getEndpoint().getSender().send(prepared.body()).whenComplete((outcome, unexpected) -> {
+            CompletableFuture<ApiOutcome<PreparedRequest>> ready = ChatStep.proceed(prepared);
+            for (ChatStep step : getEndpoint().getChatSteps()) {
+                ready = ready.thenCompose(outcome -> outcome.succeeded() ? step.apply(outcome.result())
+                        : CompletableFuture.completedFuture(outcome));
+            }
+            ready.thenCompose(this::send).whenComplete((done, unexpected) -> {
                 try {
                     if (unexpected != null) {
-                        fail(exchange, OpenRouterClient.unwrap(unexpected));
-                    } else {
-                        exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, outcome.attempts());
-                        if (outcome.succeeded()) {
-                            complete(exchange, prepared, outcome.reply());
-                        } else {
-                            fail(exchange, outcome.failure());
+                        Throwable failure = OpenRouterClient.unwrap(unexpected);
+                        if (failure instanceof OpenRouterInputException) {
+                            // refused by a step before anything was sent
+                            exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, 0);
                         }
-                        LOG.debug("Chat request finished in {} ms after {} attempt(s): {}",
-                                (System.nanoTime() - started) / 1_000_000, outcome.attempts(),
-                                outcome.succeeded() ? "ok" : outcome.failure().getClass().getSimpleName());
+                        fail(exchange, failure);
+                        return;
                     }
+                    ChatOutcome outcome = done.outcome();
+                    exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, outcome.attempts());
+                    if (outcome.succeeded()) {
+                        complete(exchange, done.prepared(), outcome.reply());
+                    } else {
+                        fail(exchange, outcome.failure());
+                    }
+                    LOG.debug("Chat request finished in {} ms after {} attempt(s): {}",
+                            (System.nanoTime() - started) / 1_000_000, outcome.attempts(),
+                            outcome.succeeded() ? "ok" : outcome.failure().getClass().getSimpleName());
                 } catch (Throwable t) {
                     fail(exchange, t);
                 } finally {
@@ -78,6 +94,20 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
             return true;
         }
         return false;
+    }
+
+    /** The request as the steps left it and how sending it ended. */
+    private record Sent(PreparedRequest prepared, ChatOutcome outcome) {
+    }
+
+    /** Sends the request the steps produced; a failed step's outcome stands for the chat's. */
+    private CompletableFuture<Sent> send(ApiOutcome<PreparedRequest> ready) {
+        if (!ready.succeeded()) {
+            return CompletableFuture.completedFuture(
+                    new Sent(null, new ChatOutcome(null, ready.failure(), ready.attempts())));
+        }
+        PreparedRequest prepared = ready.result();
+        return getEndpoint().getSender().send(prepared.body()).thenApply(outcome -> new Sent(prepared, outcome));
     }
 
     private static void fail(Exchange exchange, Throwable failure) {

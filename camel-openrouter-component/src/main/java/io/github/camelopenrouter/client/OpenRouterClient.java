@@ -41,6 +41,7 @@ public final class OpenRouterClient {
     private final String[] headers;
     private final Duration requestTimeout;
     private final Delays delays;
+    private final Redaction redaction;
 
     /**
      * @param requestTimeout how long one attempt may take, from sending to the last byte of the reply
@@ -52,6 +53,10 @@ public final class OpenRouterClient {
         if (requestTimeout.isZero() || requestTimeout.isNegative()) {
             throw new IllegalArgumentException("requestTimeout must be positive, got " + requestTimeout.toMillis() + " ms");
         }
+        HeaderValues.check("The API key (apiKey option or OPENROUTER_API_KEY)", apiKey, false);
+        HeaderValues.check("The appUrl option", appUrl, false);
+        HeaderValues.check("The appTitle option", appTitle, true);
+        this.redaction = new Redaction(apiKey);
         this.http = http;
         this.baseUrl = stripSlash(baseUrl);
         this.chatCompletions = URI.create(this.baseUrl + "/chat/completions");
@@ -141,7 +146,7 @@ public final class OpenRouterClient {
         }
         exchange.whenComplete((response, failure) -> {
             if (failure != null) {
-                attempt.abort(translate(unwrap(failure)));
+                attempt.abort(redaction.failure(translate(unwrap(failure))));
             }
         });
         return attempt;
@@ -180,7 +185,7 @@ public final class OpenRouterClient {
             try {
                 reply = decode(info, body, decoder);
             } catch (Throwable t) {
-                if (completeExceptionally(t)) {
+                if (completeExceptionally(redaction.failure(t))) {
                     settled();
                 }
                 return;
@@ -253,17 +258,18 @@ public final class OpenRouterClient {
         return chatCompletions.getHost() + (chatCompletions.getPort() < 0 ? "" : ":" + chatCompletions.getPort());
     }
 
-    private static <T> T decode(HttpResponse.ResponseInfo info, byte[] body, ApiCall.Decoder<T> decoder) {
+    private <T> T decode(HttpResponse.ResponseInfo info, byte[] body, ApiCall.Decoder<T> decoder) {
         int status = info.statusCode();
         String contentType = info.headers().firstValue("Content-Type").orElse(null);
         if (status < 200 || status > 299) {
-            throw ErrorDecoder.fromStatus(status, body, contentType, retryAfter(info.headers()));
+            // the key goes before the excerpt is cut, so that no part of it survives at the cut
+            throw ErrorDecoder.fromStatus(status, redaction.bytes(body), contentType, retryAfter(info.headers()));
         }
         try {
             return decoder.decode(status, info.headers(), body);
         } catch (IOException e) {
             // a 2xx whose body is not what the endpoint sends (a proxy's page, a cut reply)
-            throw ErrorDecoder.fromStatus(status, body, contentType, retryAfter(info.headers()));
+            throw ErrorDecoder.fromStatus(status, redaction.bytes(body), contentType, retryAfter(info.headers()));
         }
     }
 

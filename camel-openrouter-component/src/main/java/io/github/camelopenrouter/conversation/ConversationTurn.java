@@ -10,7 +10,10 @@ import io.github.camelopenrouter.wire.ContentPart;
 import io.github.camelopenrouter.wire.Message;
 import io.github.camelopenrouter.wire.Payload;
 
-/** One question and its answer. The user message's files are held as bytes: the originals may be gone by the next turn. */
+/**
+ * One question and its answer. The user message's files are held as bytes (the originals may be gone by the next
+ * turn), except files sent by reference to the Files API ({@code file_id}), which are held as their id only.
+ */
 public record ConversationTurn(Message user, Message assistant, long sizeInBytes) {
 
     /** A turn whose file contents are copied into memory, so it survives the exchange that produced it. */
@@ -37,8 +40,13 @@ public record ConversationTurn(Message user, Message assistant, long sizeInBytes
                     new ContentPart.ImageUrl.Image(retain(image.imageUrl().url(), size), image.imageUrl().detail()));
         }
         if (part instanceof ContentPart.File file) {
-            return new ContentPart.File(
-                    new ContentPart.File.FileData(file.file().filename(), retain(file.file().fileData(), size)));
+            if (file.file().fileData() == null) {
+                // a reference to the Files API: the id is all a follow-up needs, the bytes stay at OpenRouter
+                size[0] += file.file().fileId() == null ? 0 : file.file().fileId().length();
+                return part;
+            }
+            return new ContentPart.File(new ContentPart.File.FileData(file.file().filename(),
+                    retain(file.file().fileData(), size), file.file().fileId()));
         }
         if (part instanceof ContentPart.InputAudio audio) {
             return new ContentPart.InputAudio(

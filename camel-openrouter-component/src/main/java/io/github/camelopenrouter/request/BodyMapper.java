@@ -16,6 +16,7 @@ import io.github.camelopenrouter.media.BinaryContent;
 import io.github.camelopenrouter.media.BinaryContents;
 import io.github.camelopenrouter.media.SupportedMedia;
 import io.github.camelopenrouter.wire.ContentPart;
+import io.github.camelopenrouter.wire.OpenRouterFile;
 import jakarta.activation.DataHandler;
 import org.apache.camel.Exchange;
 import org.apache.camel.trait.message.MessageTrait;
@@ -37,7 +38,8 @@ public final class BodyMapper {
 
     static final String SUPPORTED_BODIES = "String, byte[], InputStream, File, Path, URL or URI (http/https),"
                                            + " a file from the file/ftp/sftp components, DataHandler, a stream cache,"
-                                           + " a collection or array of these, or a message with attachments";
+                                           + " a file record from openrouter:files, a collection or array of these,"
+                                           + " or a message with attachments";
 
     private BodyMapper() {
     }
@@ -46,12 +48,18 @@ public final class BodyMapper {
         List<ContentPart> parts = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         Object body = exchange.getMessage().getBody();
+        // files named by the CamelOpenRouterFileId header are sent by reference, in place of the body's own bytes
+        List<ContentPart> references = FileReferences.fromHeader(exchange, settings.media().fileName());
+        boolean bytesReplaced = !references.isEmpty();
         AttachmentMessage mail = attachmentsOf(exchange);
-        if (mail != null) {
+        if (mail != null && !bytesReplaced) {
             mapAttachments(mail, exchange, settings, parts, skipped);
+        } else if (mail != null) {
+            mapText(mailText(mail, exchange), settings, parts);
         } else {
-            mapBody(body, exchange, settings, true, parts);
+            mapBody(body, exchange, settings, true, bytesReplaced, parts);
         }
+        parts.addAll(references);
         return BodyParts.textFirst(parts, skipped);
     }
 
@@ -68,9 +76,17 @@ public final class BodyMapper {
         return mail != null && mail.hasAttachments() ? mail : null;
     }
 
+    /** @param bytesReplaced whether the header's file references stand for the body's files, which are then left out */
     private static void mapBody(Object body, Exchange exchange, RequestSettings settings, boolean single,
-            List<ContentPart> parts) {
+            boolean bytesReplaced, List<ContentPart> parts) {
         if (body == null) {
+            return;
+        }
+        if (body instanceof OpenRouterFile file) {
+            // what openrouter:files upload leaves in the body: the file is already at OpenRouter
+            if (!bytesReplaced) {
+                parts.add(FileReferences.of(file));
+            }
             return;
         }
         if (body instanceof String text) {
@@ -83,13 +99,16 @@ public final class BodyMapper {
             mapText(exchange.getContext().getTypeConverter().convertTo(String.class, exchange, body), settings, parts);
         } else if (body instanceof Collection<?> items) {
             for (Object item : items) {
-                mapBody(item, exchange, settings, false, parts);
+                mapBody(item, exchange, settings, false, bytesReplaced, parts);
             }
         } else if (body instanceof Object[] items) {
             for (Object item : items) {
-                mapBody(item, exchange, settings, false, parts);
+                mapBody(item, exchange, settings, false, bytesReplaced, parts);
             }
         } else if (isBinary(body)) {
+            if (bytesReplaced) {
+                return;
+            }
             // in a collection each element names itself; the exchange's file name and type describe a single body only
             MediaSettings media = settings.media();
             BinaryContent content = BinaryContents.from(body, single ? media.fileName() : null,
@@ -107,7 +126,7 @@ public final class BodyMapper {
     }
 
     private static void mapText(String text, RequestSettings settings, List<ContentPart> parts) {
-        if (text.isBlank()) {
+        if (text == null || text.isBlank()) {
             return;
         }
         if (UrlReferences.looksLikeUrl(text)) {
@@ -138,10 +157,7 @@ public final class BodyMapper {
 
     private static void mapAttachments(AttachmentMessage mail, Exchange exchange, RequestSettings settings,
             List<ContentPart> parts, List<String> skipped) {
-        Object text = mail.getBody();
-        if (text != null && !(text instanceof String)) {
-            text = exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, text);
-        }
+        Object text = mailText(mail, exchange);
         if (text instanceof String s && !s.isBlank()) {
             parts.add(new ContentPart.Text(s));
         }
@@ -167,6 +183,15 @@ public final class BodyMapper {
                                                + String.join(", ", skipped) + "): supported attachments are "
                                                + SupportedMedia.SUPPORTED_LIST);
         }
+    }
+
+    /** The mail's own text (its body), or null. */
+    private static String mailText(AttachmentMessage mail, Exchange exchange) {
+        Object text = mail.getBody();
+        if (text != null && !(text instanceof String)) {
+            text = exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, text);
+        }
+        return text instanceof String s ? s : null;
     }
 
     private static void skip(List<String> skipped, String name, String type, String why) {

@@ -1,5 +1,6 @@
 package io.github.camelopenrouter.request;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.camelopenrouter.wire.ChatRequest;
@@ -16,4 +17,12 @@ public record PreparedRequest(
         Message userMessage,
         String conversationId,
         List<String> skippedAttachments) {
+
+    /** The same request with its new user message (the last message) replaced, and its body written anew. */
+    public PreparedRequest withUserMessage(Message user) {
+        List<Message> messages = new ArrayList<>(request.messages());
+        messages.set(messages.size() - 1, user);
+        ChatRequest replaced = request.withMessages(messages);
+        return new PreparedRequest(replaced, StreamingRequestBody.of(replaced), user, conversationId, skippedAttachments);
+    }
 }

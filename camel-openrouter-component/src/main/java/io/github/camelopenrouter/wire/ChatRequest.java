@@ -23,4 +23,9 @@ public record ChatRequest(
         Map<String, Object> provider,
         Double temperature,
         @JsonProperty("max_tokens") Integer maxTokens) {
+
+    /** The same request with other messages (the new user message's files swapped for references, for example). */
+    public ChatRequest withMessages(List<Message> replaced) {
+        return new ChatRequest(model, List.copyOf(replaced), plugins, temperature, maxTokens);
+    }
 }

@@ -1,0 +1,21 @@
+package io.github.camelopenrouter.operation;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelopenrouter.client.ApiOutcome;
+import io.github.camelopenrouter.request.PreparedRequest;
+
+/**
+ * Something chat does with a prepared request before sending it, without blocking: check it against the model list,
+ * upload its files. The outcome is the request to send (perhaps changed), or the failure that ends the exchange with
+ * the attempts it took; a refusal of bad input may also be thrown (nothing is sent then).
+ */
+public interface ChatStep {
+
+    CompletableFuture<ApiOutcome<PreparedRequest>> apply(PreparedRequest prepared);
+
+    /** The request, unchanged, as a finished step. */
+    static CompletableFuture<ApiOutcome<PreparedRequest>> proceed(PreparedRequest prepared) {
+        return CompletableFuture.completedFuture(new ApiOutcome<>(prepared, null, 0));
+    }
+}
