@@ -26,6 +26,6 @@ public record ChatRequest(
 
     /** The same request with other messages (the new user message's files swapped for references, for example). */
     public ChatRequest withMessages(List<Message> replaced) {
-        return new ChatRequest(model, List.copyOf(replaced), plugins, temperature, maxTokens);
+        return new ChatRequest(model, models, List.copyOf(replaced), plugins, provider, temperature, maxTokens);
     }
 }
