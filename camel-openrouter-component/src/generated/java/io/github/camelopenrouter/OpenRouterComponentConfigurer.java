@@ -128,6 +128,12 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "uploadFiles": getOrCreateConfiguration(target).setUploadFiles(property(camelContext, boolean.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "webengine":
+        case "webEngine": getOrCreateConfiguration(target).setWebEngine(property(camelContext, java.lang.String.class, value)); return true;
+        case "webmaxresults":
+        case "webMaxResults": getOrCreateConfiguration(target).setWebMaxResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "websearch":
+        case "webSearch": getOrCreateConfiguration(target).setWebSearch(property(camelContext, boolean.class, value)); return true;
         case "zdr": getOrCreateConfiguration(target).setZdr(property(camelContext, java.lang.Boolean.class, value)); return true;
         default: return false;
         }
@@ -234,6 +240,12 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "uploadFiles": return boolean.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "webengine":
+        case "webEngine": return java.lang.String.class;
+        case "webmaxresults":
+        case "webMaxResults": return java.lang.Integer.class;
+        case "websearch":
+        case "webSearch": return boolean.class;
         case "zdr": return java.lang.Boolean.class;
         default: return null;
         }
@@ -341,6 +353,12 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "uploadFiles": return getOrCreateConfiguration(target).isUploadFiles();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "webengine":
+        case "webEngine": return getOrCreateConfiguration(target).getWebEngine();
+        case "webmaxresults":
+        case "webMaxResults": return getOrCreateConfiguration(target).getWebMaxResults();
+        case "websearch":
+        case "webSearch": return getOrCreateConfiguration(target).isWebSearch();
         case "zdr": return getOrCreateConfiguration(target).getZdr();
         default: return null;
         }

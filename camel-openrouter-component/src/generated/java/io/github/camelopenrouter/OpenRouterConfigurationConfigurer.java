@@ -115,6 +115,12 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "temperature": target.setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
         case "uploadfiles":
         case "uploadFiles": target.setUploadFiles(property(camelContext, boolean.class, value)); return true;
+        case "webengine":
+        case "webEngine": target.setWebEngine(property(camelContext, java.lang.String.class, value)); return true;
+        case "webmaxresults":
+        case "webMaxResults": target.setWebMaxResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "websearch":
+        case "webSearch": target.setWebSearch(property(camelContext, boolean.class, value)); return true;
         case "zdr": target.setZdr(property(camelContext, java.lang.Boolean.class, value)); return true;
         default: return false;
         }
@@ -215,6 +221,12 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "temperature": return java.lang.Double.class;
         case "uploadfiles":
         case "uploadFiles": return boolean.class;
+        case "webengine":
+        case "webEngine": return java.lang.String.class;
+        case "webmaxresults":
+        case "webMaxResults": return java.lang.Integer.class;
+        case "websearch":
+        case "webSearch": return boolean.class;
         case "zdr": return java.lang.Boolean.class;
         default: return null;
         }
@@ -316,6 +328,12 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "temperature": return target.getTemperature();
         case "uploadfiles":
         case "uploadFiles": return target.isUploadFiles();
+        case "webengine":
+        case "webEngine": return target.getWebEngine();
+        case "webmaxresults":
+        case "webMaxResults": return target.getWebMaxResults();
+        case "websearch":
+        case "webSearch": return target.isWebSearch();
         case "zdr": return target.getZdr();
         default: return null;
         }

@@ -116,6 +116,12 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "temperature": target.getConfiguration().setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
         case "uploadfiles":
         case "uploadFiles": target.getConfiguration().setUploadFiles(property(camelContext, boolean.class, value)); return true;
+        case "webengine":
+        case "webEngine": target.getConfiguration().setWebEngine(property(camelContext, java.lang.String.class, value)); return true;
+        case "webmaxresults":
+        case "webMaxResults": target.getConfiguration().setWebMaxResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "websearch":
+        case "webSearch": target.getConfiguration().setWebSearch(property(camelContext, boolean.class, value)); return true;
         case "zdr": target.getConfiguration().setZdr(property(camelContext, java.lang.Boolean.class, value)); return true;
         default: return false;
         }
@@ -217,6 +223,12 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "temperature": return java.lang.Double.class;
         case "uploadfiles":
         case "uploadFiles": return boolean.class;
+        case "webengine":
+        case "webEngine": return java.lang.String.class;
+        case "webmaxresults":
+        case "webMaxResults": return java.lang.Integer.class;
+        case "websearch":
+        case "webSearch": return boolean.class;
         case "zdr": return java.lang.Boolean.class;
         default: return null;
         }
@@ -319,6 +331,12 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "temperature": return target.getConfiguration().getTemperature();
         case "uploadfiles":
         case "uploadFiles": return target.getConfiguration().isUploadFiles();
+        case "webengine":
+        case "webEngine": return target.getConfiguration().getWebEngine();
+        case "webmaxresults":
+        case "webMaxResults": return target.getConfiguration().getWebMaxResults();
+        case "websearch":
+        case "webSearch": return target.getConfiguration().isWebSearch();
         case "zdr": return target.getConfiguration().getZdr();
         default: return null;
         }

@@ -23,7 +23,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(51);
+        Set<String> props = new HashSet<>(54);
         props.add("allowFallbacks");
         props.add("apiKey");
         props.add("appTitle");
@@ -74,6 +74,9 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("systemMessage");
         props.add("temperature");
         props.add("uploadFiles");
+        props.add("webEngine");
+        props.add("webMaxResults");
+        props.add("webSearch");
         props.add("zdr");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);

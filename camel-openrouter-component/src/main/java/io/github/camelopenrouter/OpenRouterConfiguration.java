@@ -291,6 +291,24 @@ public class OpenRouterConfiguration implements Cloneable {
                             + " and writes are reported in CamelOpenRouterCachedTokens and CamelOpenRouterCacheWriteTokens.")
     private String cacheControl = "none";
 
+    // web search (read in request/WebSearchSettings)
+
+    @UriParam(label = "websearch", defaultValue = "false",
+              description = "Let the model search the web (OpenRouter's web plugin); the pages it cites come back in"
+                            + " the CamelOpenRouterCitations header. Billed per search by OpenRouter.")
+    private boolean webSearch;
+
+    @UriParam(label = "websearch",
+              description = "How many search results reach the model (the web plugin's max_results; OpenRouter's default"
+                            + " is 5).")
+    private Integer webMaxResults;
+
+    @UriParam(label = "websearch", enums = "native,exa,firecrawl,parallel,perplexity",
+              description = "The search engine: native (the provider's own search, where the model has one), exa,"
+                            + " firecrawl, parallel or perplexity. When not set, OpenRouter uses native where available,"
+                            + " else exa.")
+    private String webEngine;
+
     public OpenRouterOperation getOperation() {
         return operation;
     }
@@ -689,6 +707,30 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setCacheControl(String cacheControl) {
         this.cacheControl = cacheControl;
+    }
+
+    public boolean isWebSearch() {
+        return webSearch;
+    }
+
+    public void setWebSearch(boolean webSearch) {
+        this.webSearch = webSearch;
+    }
+
+    public Integer getWebMaxResults() {
+        return webMaxResults;
+    }
+
+    public void setWebMaxResults(Integer webMaxResults) {
+        this.webMaxResults = webMaxResults;
+    }
+
+    public String getWebEngine() {
+        return webEngine;
+    }
+
+    public void setWebEngine(String webEngine) {
+        this.webEngine = webEngine;
     }
 
     public OpenRouterConfiguration copy() {

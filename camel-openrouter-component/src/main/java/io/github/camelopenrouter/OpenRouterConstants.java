@@ -81,6 +81,11 @@ public final class OpenRouterConstants {
               javaType = "String")
     public static final String CACHE_CONTROL = "CamelOpenRouterCacheControl";
 
+    @Metadata(label = "producer", description = "Turns OpenRouter's web search plugin on (true) or off (false) for this"
+                                                + " exchange; overrides the webSearch option.",
+              javaType = "Boolean")
+    public static final String WEB_SEARCH = "CamelOpenRouterWebSearch";
+
     // written
 
     @Metadata(label = "producer", description = "The generation id of the reply (gen-...), usable with OpenRouter's"
@@ -160,6 +165,12 @@ public final class OpenRouterConstants {
                                                 + " citations), as a Jackson JsonNode array; set only when present.",
               javaType = "com.fasterxml.jackson.databind.JsonNode")
     public static final String ANNOTATIONS = "CamelOpenRouterAnnotations";
+
+    @Metadata(label = "producer", description = "The web pages the answer cites (the reply's url_citation annotations), as"
+                                                + " a List of Maps with url, title and content; set only when there are"
+                                                + " some.",
+              javaType = "java.util.List<java.util.Map<String, String>>")
+    public static final String CITATIONS = "CamelOpenRouterCitations";
 
     @Metadata(label = "producer", description = "Attachments that were not sent because their type is not supported,"
                                                 + " as a list of name (type) strings; set only when some were skipped.",

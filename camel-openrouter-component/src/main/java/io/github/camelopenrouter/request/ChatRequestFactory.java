@@ -57,15 +57,12 @@ public final class ChatRequestFactory {
         Message user = Message.user(parts);
         messages.add(user);
 
-        List<Plugin> plugins = new ArrayList<>();
-        String pdfEngine = settings.media().pdfEngine();
-        if (pdfEngine != null) {
-            plugins.add(Plugin.FileParser.engine(pdfEngine));
-        } else if (messages.stream().anyMatch(ChatRequestFactory::hasPdf)) {
+        if (settings.media().pdfEngine() == null && messages.stream().anyMatch(ChatRequestFactory::hasPdf)) {
             warnPdfWithoutEngineOnce();
         }
+        List<Plugin> plugins = Plugins.of(settings);
         ChatRequest request = new ChatRequest(settings.model(), settings.routing().models(settings.model()), messages,
-                plugins.isEmpty() ? null : plugins, settings.routing().provider(), settings.reasoning().wire(),
+                plugins, settings.routing().provider(), settings.reasoning().wire(),
                 settings.cache().wire(),
                 settings.sampling().temperature(), settings.sampling().maxTokens());
         return new PreparedRequest(request, StreamingRequestBody.of(request), user, settings.conversationId(),

@@ -18,7 +18,8 @@ public record RequestSettings(
         SamplingSettings sampling,
         RoutingSettings routing,
         ReasoningSettings reasoning,
-        CacheSettings cache) {
+        CacheSettings cache,
+        WebSearchSettings web) {
 
     public static RequestSettings resolve(Exchange exchange, OpenRouterConfiguration config) {
         return read(new SettingReader(exchange, config));
@@ -42,6 +43,7 @@ public record RequestSettings(
                 SamplingSettings.read(in),
                 RoutingSettings.read(in),
                 ReasoningSettings.read(in),
-                CacheSettings.read(in));
+                CacheSettings.read(in),
+                WebSearchSettings.read(in));
     }
 }

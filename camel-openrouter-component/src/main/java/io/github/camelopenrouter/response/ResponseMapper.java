@@ -1,5 +1,8 @@
 package io.github.camelopenrouter.response;
 
+import java.util.List;
+import java.util.Map;
+
 import io.github.camelopenrouter.OpenRouterConstants;
 import io.github.camelopenrouter.request.PreparedRequest;
 import io.github.camelopenrouter.wire.ChatResponse;
@@ -41,6 +44,10 @@ public final class ResponseMapper {
         }
         if (message != null && message.hasAnnotations()) {
             out.setHeader(OpenRouterConstants.ANNOTATIONS, message.annotations());
+            List<Map<String, String>> citations = Citations.of(message.annotations());
+            if (!citations.isEmpty()) {
+                out.setHeader(OpenRouterConstants.CITATIONS, citations);
+            }
         }
         if (!request.skippedAttachments().isEmpty()) {
             out.setHeader(OpenRouterConstants.SKIPPED_ATTACHMENTS, request.skippedAttachments());

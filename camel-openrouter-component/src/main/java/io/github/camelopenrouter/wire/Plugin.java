@@ -1,9 +1,10 @@
 package io.github.camelopenrouter.wire;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** An entry of {@code plugins}; only {@code file-parser} is sent today. */
+/** An entry of {@code plugins}: {@code file-parser} (how PDFs are read), {@code web} (web search). */
 public sealed interface Plugin {
 
     @JsonProperty("id")
@@ -21,6 +22,16 @@ public sealed interface Plugin {
 
         public static FileParser engine(String engine) {
             return new FileParser(new Pdf(engine));
+        }
+    }
+
+    /** Web search: the results reach the model, and come back as {@code url_citation} annotations. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({ "id", "engine", "max_results" })
+    record Web(String engine, @JsonProperty("max_results") Integer maxResults) implements Plugin {
+        @Override
+        public String id() {
+            return "web";
         }
     }
 }
