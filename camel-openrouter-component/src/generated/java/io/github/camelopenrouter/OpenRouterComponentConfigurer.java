@@ -34,6 +34,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "allowFallbacks": getOrCreateConfiguration(target).setAllowFallbacks(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "appcategories":
+        case "appCategories": getOrCreateConfiguration(target).setAppCategories(property(camelContext, java.lang.String.class, value)); return true;
         case "apptitle":
         case "appTitle": getOrCreateConfiguration(target).setAppTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "appurl":
@@ -66,6 +68,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "fallbackModels": getOrCreateConfiguration(target).setFallbackModels(property(camelContext, java.lang.String.class, value)); return true;
         case "filesaction":
         case "filesAction": getOrCreateConfiguration(target).setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "frequencypenalty":
+        case "frequencyPenalty": getOrCreateConfiguration(target).setFrequencyPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "generationwait":
         case "generationWait": getOrCreateConfiguration(target).setGenerationWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpclient":
@@ -86,6 +90,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": getOrCreateConfiguration(target).setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "minp":
+        case "minP": getOrCreateConfiguration(target).setMinP(property(camelContext, java.lang.Double.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelscachettl":
         case "modelsCacheTtl": getOrCreateConfiguration(target).setModelsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -93,6 +99,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "outputModalities": getOrCreateConfiguration(target).setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
         case "pdfEngine": getOrCreateConfiguration(target).setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
+        case "presencepenalty":
+        case "presencePenalty": getOrCreateConfiguration(target).setPresencePenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "providerignore":
         case "providerIgnore": getOrCreateConfiguration(target).setProviderIgnore(property(camelContext, java.lang.String.class, value)); return true;
@@ -109,6 +117,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "reasoningExclude": getOrCreateConfiguration(target).setReasoningExclude(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "reasoningmaxtokens":
         case "reasoningMaxTokens": getOrCreateConfiguration(target).setReasoningMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "repetitionpenalty":
+        case "repetitionPenalty": getOrCreateConfiguration(target).setRepetitionPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requireparameters":
@@ -117,17 +127,24 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stop": getOrCreateConfiguration(target).setStop(property(camelContext, java.lang.String.class, value)); return true;
         case "supportedparameter":
         case "supportedParameter": getOrCreateConfiguration(target).setSupportedParameter(property(camelContext, java.lang.String.class, value)); return true;
         case "systemmessage":
         case "systemMessage": getOrCreateConfiguration(target).setSystemMessage(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": getOrCreateConfiguration(target).setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
+        case "topk":
+        case "topK": getOrCreateConfiguration(target).setTopK(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "topp":
+        case "topP": getOrCreateConfiguration(target).setTopP(property(camelContext, java.lang.Double.class, value)); return true;
         case "uploadfiles":
         case "uploadFiles": getOrCreateConfiguration(target).setUploadFiles(property(camelContext, boolean.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "user": getOrCreateConfiguration(target).setUser(property(camelContext, java.lang.String.class, value)); return true;
         case "webengine":
         case "webEngine": getOrCreateConfiguration(target).setWebEngine(property(camelContext, java.lang.String.class, value)); return true;
         case "webmaxresults":
@@ -146,6 +163,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "allowFallbacks": return java.lang.Boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "appcategories":
+        case "appCategories": return java.lang.String.class;
         case "apptitle":
         case "appTitle": return java.lang.String.class;
         case "appurl":
@@ -178,6 +197,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "fallbackModels": return java.lang.String.class;
         case "filesaction":
         case "filesAction": return java.lang.String.class;
+        case "frequencypenalty":
+        case "frequencyPenalty": return java.lang.Double.class;
         case "generationwait":
         case "generationWait": return long.class;
         case "httpclient":
@@ -198,6 +219,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxRetries": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "minp":
+        case "minP": return java.lang.Double.class;
         case "model": return java.lang.String.class;
         case "modelscachettl":
         case "modelsCacheTtl": return long.class;
@@ -205,6 +228,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "outputModalities": return java.lang.String.class;
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
+        case "presencepenalty":
+        case "presencePenalty": return java.lang.Double.class;
         case "prompt": return java.lang.String.class;
         case "providerignore":
         case "providerIgnore": return java.lang.String.class;
@@ -221,6 +246,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "reasoningExclude": return java.lang.Boolean.class;
         case "reasoningmaxtokens":
         case "reasoningMaxTokens": return java.lang.Integer.class;
+        case "repetitionpenalty":
+        case "repetitionPenalty": return java.lang.Double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requireparameters":
@@ -229,17 +256,24 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "seed": return java.lang.Long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stop": return java.lang.String.class;
         case "supportedparameter":
         case "supportedParameter": return java.lang.String.class;
         case "systemmessage":
         case "systemMessage": return java.lang.String.class;
         case "temperature": return java.lang.Double.class;
+        case "topk":
+        case "topK": return java.lang.Integer.class;
+        case "topp":
+        case "topP": return java.lang.Double.class;
         case "uploadfiles":
         case "uploadFiles": return boolean.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "user": return java.lang.String.class;
         case "webengine":
         case "webEngine": return java.lang.String.class;
         case "webmaxresults":
@@ -259,6 +293,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "allowFallbacks": return getOrCreateConfiguration(target).getAllowFallbacks();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
+        case "appcategories":
+        case "appCategories": return getOrCreateConfiguration(target).getAppCategories();
         case "apptitle":
         case "appTitle": return getOrCreateConfiguration(target).getAppTitle();
         case "appurl":
@@ -291,6 +327,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "fallbackModels": return getOrCreateConfiguration(target).getFallbackModels();
         case "filesaction":
         case "filesAction": return getOrCreateConfiguration(target).getFilesAction();
+        case "frequencypenalty":
+        case "frequencyPenalty": return getOrCreateConfiguration(target).getFrequencyPenalty();
         case "generationwait":
         case "generationWait": return getOrCreateConfiguration(target).getGenerationWait();
         case "httpclient":
@@ -311,6 +349,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxtokens":
         case "maxTokens": return getOrCreateConfiguration(target).getMaxTokens();
+        case "minp":
+        case "minP": return getOrCreateConfiguration(target).getMinP();
         case "model": return getOrCreateConfiguration(target).getModel();
         case "modelscachettl":
         case "modelsCacheTtl": return getOrCreateConfiguration(target).getModelsCacheTtl();
@@ -318,6 +358,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "outputModalities": return getOrCreateConfiguration(target).getOutputModalities();
         case "pdfengine":
         case "pdfEngine": return getOrCreateConfiguration(target).getPdfEngine();
+        case "presencepenalty":
+        case "presencePenalty": return getOrCreateConfiguration(target).getPresencePenalty();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
         case "providerignore":
         case "providerIgnore": return getOrCreateConfiguration(target).getProviderIgnore();
@@ -334,6 +376,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "reasoningExclude": return getOrCreateConfiguration(target).getReasoningExclude();
         case "reasoningmaxtokens":
         case "reasoningMaxTokens": return getOrCreateConfiguration(target).getReasoningMaxTokens();
+        case "repetitionpenalty":
+        case "repetitionPenalty": return getOrCreateConfiguration(target).getRepetitionPenalty();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "requireparameters":
@@ -342,17 +386,24 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "seed": return getOrCreateConfiguration(target).getSeed();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "stop": return getOrCreateConfiguration(target).getStop();
         case "supportedparameter":
         case "supportedParameter": return getOrCreateConfiguration(target).getSupportedParameter();
         case "systemmessage":
         case "systemMessage": return getOrCreateConfiguration(target).getSystemMessage();
         case "temperature": return getOrCreateConfiguration(target).getTemperature();
+        case "topk":
+        case "topK": return getOrCreateConfiguration(target).getTopK();
+        case "topp":
+        case "topP": return getOrCreateConfiguration(target).getTopP();
         case "uploadfiles":
         case "uploadFiles": return getOrCreateConfiguration(target).isUploadFiles();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "user": return getOrCreateConfiguration(target).getUser();
         case "webengine":
         case "webEngine": return getOrCreateConfiguration(target).getWebEngine();
         case "webmaxresults":

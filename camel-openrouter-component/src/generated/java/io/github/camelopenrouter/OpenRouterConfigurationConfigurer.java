@@ -27,6 +27,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "allowFallbacks": target.setAllowFallbacks(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "appcategories":
+        case "appCategories": target.setAppCategories(property(camelContext, java.lang.String.class, value)); return true;
         case "apptitle":
         case "appTitle": target.setAppTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "appurl":
@@ -56,6 +58,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "fallbackModels": target.setFallbackModels(property(camelContext, java.lang.String.class, value)); return true;
         case "filesaction":
         case "filesAction": target.setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "frequencypenalty":
+        case "frequencyPenalty": target.setFrequencyPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "generationwait":
         case "generationWait": target.setGenerationWait(property(camelContext, long.class, value)); return true;
         case "httpclient":
@@ -74,6 +78,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "minp":
+        case "minP": target.setMinP(property(camelContext, java.lang.Double.class, value)); return true;
         case "model": target.setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelscachettl":
         case "modelsCacheTtl": target.setModelsCacheTtl(property(camelContext, long.class, value)); return true;
@@ -82,6 +88,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "outputModalities": target.setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
         case "pdfEngine": target.setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
+        case "presencepenalty":
+        case "presencePenalty": target.setPresencePenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "prompt": target.setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "providerignore":
         case "providerIgnore": target.setProviderIgnore(property(camelContext, java.lang.String.class, value)); return true;
@@ -98,6 +106,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "reasoningExclude": target.setReasoningExclude(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "reasoningmaxtokens":
         case "reasoningMaxTokens": target.setReasoningMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "repetitionpenalty":
+        case "repetitionPenalty": target.setRepetitionPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "requireparameters":
@@ -106,15 +116,22 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "retryInitialDelay": target.setRetryInitialDelay(property(camelContext, long.class, value)); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": target.setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "seed": target.setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stop": target.setStop(property(camelContext, java.lang.String.class, value)); return true;
         case "supportedparameter":
         case "supportedParameter": target.setSupportedParameter(property(camelContext, java.lang.String.class, value)); return true;
         case "systemmessage":
         case "systemMessage": target.setSystemMessage(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": target.setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
+        case "topk":
+        case "topK": target.setTopK(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "topp":
+        case "topP": target.setTopP(property(camelContext, java.lang.Double.class, value)); return true;
         case "uploadfiles":
         case "uploadFiles": target.setUploadFiles(property(camelContext, boolean.class, value)); return true;
+        case "user": target.setUser(property(camelContext, java.lang.String.class, value)); return true;
         case "webengine":
         case "webEngine": target.setWebEngine(property(camelContext, java.lang.String.class, value)); return true;
         case "webmaxresults":
@@ -133,6 +150,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "allowFallbacks": return java.lang.Boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "appcategories":
+        case "appCategories": return java.lang.String.class;
         case "apptitle":
         case "appTitle": return java.lang.String.class;
         case "appurl":
@@ -162,6 +181,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "fallbackModels": return java.lang.String.class;
         case "filesaction":
         case "filesAction": return java.lang.String.class;
+        case "frequencypenalty":
+        case "frequencyPenalty": return java.lang.Double.class;
         case "generationwait":
         case "generationWait": return long.class;
         case "httpclient":
@@ -180,6 +201,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "maxRetries": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "minp":
+        case "minP": return java.lang.Double.class;
         case "model": return java.lang.String.class;
         case "modelscachettl":
         case "modelsCacheTtl": return long.class;
@@ -188,6 +211,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "outputModalities": return java.lang.String.class;
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
+        case "presencepenalty":
+        case "presencePenalty": return java.lang.Double.class;
         case "prompt": return java.lang.String.class;
         case "providerignore":
         case "providerIgnore": return java.lang.String.class;
@@ -204,6 +229,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "reasoningExclude": return java.lang.Boolean.class;
         case "reasoningmaxtokens":
         case "reasoningMaxTokens": return java.lang.Integer.class;
+        case "repetitionpenalty":
+        case "repetitionPenalty": return java.lang.Double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requireparameters":
@@ -212,15 +239,22 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "seed": return java.lang.Long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stop": return java.lang.String.class;
         case "supportedparameter":
         case "supportedParameter": return java.lang.String.class;
         case "systemmessage":
         case "systemMessage": return java.lang.String.class;
         case "temperature": return java.lang.Double.class;
+        case "topk":
+        case "topK": return java.lang.Integer.class;
+        case "topp":
+        case "topP": return java.lang.Double.class;
         case "uploadfiles":
         case "uploadFiles": return boolean.class;
+        case "user": return java.lang.String.class;
         case "webengine":
         case "webEngine": return java.lang.String.class;
         case "webmaxresults":
@@ -240,6 +274,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "allowFallbacks": return target.getAllowFallbacks();
         case "apikey":
         case "apiKey": return target.getApiKey();
+        case "appcategories":
+        case "appCategories": return target.getAppCategories();
         case "apptitle":
         case "appTitle": return target.getAppTitle();
         case "appurl":
@@ -269,6 +305,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "fallbackModels": return target.getFallbackModels();
         case "filesaction":
         case "filesAction": return target.getFilesAction();
+        case "frequencypenalty":
+        case "frequencyPenalty": return target.getFrequencyPenalty();
         case "generationwait":
         case "generationWait": return target.getGenerationWait();
         case "httpclient":
@@ -287,6 +325,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "maxRetries": return target.getMaxRetries();
         case "maxtokens":
         case "maxTokens": return target.getMaxTokens();
+        case "minp":
+        case "minP": return target.getMinP();
         case "model": return target.getModel();
         case "modelscachettl":
         case "modelsCacheTtl": return target.getModelsCacheTtl();
@@ -295,6 +335,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "outputModalities": return target.getOutputModalities();
         case "pdfengine":
         case "pdfEngine": return target.getPdfEngine();
+        case "presencepenalty":
+        case "presencePenalty": return target.getPresencePenalty();
         case "prompt": return target.getPrompt();
         case "providerignore":
         case "providerIgnore": return target.getProviderIgnore();
@@ -311,6 +353,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "reasoningExclude": return target.getReasoningExclude();
         case "reasoningmaxtokens":
         case "reasoningMaxTokens": return target.getReasoningMaxTokens();
+        case "repetitionpenalty":
+        case "repetitionPenalty": return target.getRepetitionPenalty();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
         case "requireparameters":
@@ -319,15 +363,22 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "retryInitialDelay": return target.getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return target.getRetryMaxDelay();
+        case "seed": return target.getSeed();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "stop": return target.getStop();
         case "supportedparameter":
         case "supportedParameter": return target.getSupportedParameter();
         case "systemmessage":
         case "systemMessage": return target.getSystemMessage();
         case "temperature": return target.getTemperature();
+        case "topk":
+        case "topK": return target.getTopK();
+        case "topp":
+        case "topP": return target.getTopP();
         case "uploadfiles":
         case "uploadFiles": return target.isUploadFiles();
+        case "user": return target.getUser();
         case "webengine":
         case "webEngine": return target.getWebEngine();
         case "webmaxresults":

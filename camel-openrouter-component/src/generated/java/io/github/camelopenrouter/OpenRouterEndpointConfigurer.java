@@ -27,6 +27,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "allowFallbacks": target.getConfiguration().setAllowFallbacks(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "appcategories":
+        case "appCategories": target.getConfiguration().setAppCategories(property(camelContext, java.lang.String.class, value)); return true;
         case "apptitle":
         case "appTitle": target.getConfiguration().setAppTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "appurl":
@@ -56,6 +58,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "fallbackModels": target.getConfiguration().setFallbackModels(property(camelContext, java.lang.String.class, value)); return true;
         case "filesaction":
         case "filesAction": target.getConfiguration().setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "frequencypenalty":
+        case "frequencyPenalty": target.getConfiguration().setFrequencyPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "generationwait":
         case "generationWait": target.getConfiguration().setGenerationWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpclient":
@@ -76,6 +80,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.getConfiguration().setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "minp":
+        case "minP": target.getConfiguration().setMinP(property(camelContext, java.lang.Double.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelscachettl":
         case "modelsCacheTtl": target.getConfiguration().setModelsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -83,6 +89,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "outputModalities": target.getConfiguration().setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
         case "pdfEngine": target.getConfiguration().setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
+        case "presencepenalty":
+        case "presencePenalty": target.getConfiguration().setPresencePenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "providerignore":
         case "providerIgnore": target.getConfiguration().setProviderIgnore(property(camelContext, java.lang.String.class, value)); return true;
@@ -99,6 +107,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reasoningExclude": target.getConfiguration().setReasoningExclude(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "reasoningmaxtokens":
         case "reasoningMaxTokens": target.getConfiguration().setReasoningMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "repetitionpenalty":
+        case "repetitionPenalty": target.getConfiguration().setRepetitionPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requireparameters":
@@ -107,15 +117,22 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stop": target.getConfiguration().setStop(property(camelContext, java.lang.String.class, value)); return true;
         case "supportedparameter":
         case "supportedParameter": target.getConfiguration().setSupportedParameter(property(camelContext, java.lang.String.class, value)); return true;
         case "systemmessage":
         case "systemMessage": target.getConfiguration().setSystemMessage(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": target.getConfiguration().setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
+        case "topk":
+        case "topK": target.getConfiguration().setTopK(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "topp":
+        case "topP": target.getConfiguration().setTopP(property(camelContext, java.lang.Double.class, value)); return true;
         case "uploadfiles":
         case "uploadFiles": target.getConfiguration().setUploadFiles(property(camelContext, boolean.class, value)); return true;
+        case "user": target.getConfiguration().setUser(property(camelContext, java.lang.String.class, value)); return true;
         case "webengine":
         case "webEngine": target.getConfiguration().setWebEngine(property(camelContext, java.lang.String.class, value)); return true;
         case "webmaxresults":
@@ -134,6 +151,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "allowFallbacks": return java.lang.Boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "appcategories":
+        case "appCategories": return java.lang.String.class;
         case "apptitle":
         case "appTitle": return java.lang.String.class;
         case "appurl":
@@ -163,6 +182,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "fallbackModels": return java.lang.String.class;
         case "filesaction":
         case "filesAction": return java.lang.String.class;
+        case "frequencypenalty":
+        case "frequencyPenalty": return java.lang.Double.class;
         case "generationwait":
         case "generationWait": return long.class;
         case "httpclient":
@@ -183,6 +204,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "minp":
+        case "minP": return java.lang.Double.class;
         case "model": return java.lang.String.class;
         case "modelscachettl":
         case "modelsCacheTtl": return long.class;
@@ -190,6 +213,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "outputModalities": return java.lang.String.class;
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
+        case "presencepenalty":
+        case "presencePenalty": return java.lang.Double.class;
         case "prompt": return java.lang.String.class;
         case "providerignore":
         case "providerIgnore": return java.lang.String.class;
@@ -206,6 +231,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reasoningExclude": return java.lang.Boolean.class;
         case "reasoningmaxtokens":
         case "reasoningMaxTokens": return java.lang.Integer.class;
+        case "repetitionpenalty":
+        case "repetitionPenalty": return java.lang.Double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requireparameters":
@@ -214,15 +241,22 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "seed": return java.lang.Long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stop": return java.lang.String.class;
         case "supportedparameter":
         case "supportedParameter": return java.lang.String.class;
         case "systemmessage":
         case "systemMessage": return java.lang.String.class;
         case "temperature": return java.lang.Double.class;
+        case "topk":
+        case "topK": return java.lang.Integer.class;
+        case "topp":
+        case "topP": return java.lang.Double.class;
         case "uploadfiles":
         case "uploadFiles": return boolean.class;
+        case "user": return java.lang.String.class;
         case "webengine":
         case "webEngine": return java.lang.String.class;
         case "webmaxresults":
@@ -242,6 +276,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "allowFallbacks": return target.getConfiguration().getAllowFallbacks();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "appcategories":
+        case "appCategories": return target.getConfiguration().getAppCategories();
         case "apptitle":
         case "appTitle": return target.getConfiguration().getAppTitle();
         case "appurl":
@@ -271,6 +307,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "fallbackModels": return target.getConfiguration().getFallbackModels();
         case "filesaction":
         case "filesAction": return target.getConfiguration().getFilesAction();
+        case "frequencypenalty":
+        case "frequencyPenalty": return target.getConfiguration().getFrequencyPenalty();
         case "generationwait":
         case "generationWait": return target.getConfiguration().getGenerationWait();
         case "httpclient":
@@ -291,6 +329,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxtokens":
         case "maxTokens": return target.getConfiguration().getMaxTokens();
+        case "minp":
+        case "minP": return target.getConfiguration().getMinP();
         case "model": return target.getConfiguration().getModel();
         case "modelscachettl":
         case "modelsCacheTtl": return target.getConfiguration().getModelsCacheTtl();
@@ -298,6 +338,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "outputModalities": return target.getConfiguration().getOutputModalities();
         case "pdfengine":
         case "pdfEngine": return target.getConfiguration().getPdfEngine();
+        case "presencepenalty":
+        case "presencePenalty": return target.getConfiguration().getPresencePenalty();
         case "prompt": return target.getConfiguration().getPrompt();
         case "providerignore":
         case "providerIgnore": return target.getConfiguration().getProviderIgnore();
@@ -314,6 +356,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reasoningExclude": return target.getConfiguration().getReasoningExclude();
         case "reasoningmaxtokens":
         case "reasoningMaxTokens": return target.getConfiguration().getReasoningMaxTokens();
+        case "repetitionpenalty":
+        case "repetitionPenalty": return target.getConfiguration().getRepetitionPenalty();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "requireparameters":
@@ -322,15 +366,22 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
+        case "seed": return target.getConfiguration().getSeed();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "stop": return target.getConfiguration().getStop();
         case "supportedparameter":
         case "supportedParameter": return target.getConfiguration().getSupportedParameter();
         case "systemmessage":
         case "systemMessage": return target.getConfiguration().getSystemMessage();
         case "temperature": return target.getConfiguration().getTemperature();
+        case "topk":
+        case "topK": return target.getConfiguration().getTopK();
+        case "topp":
+        case "topP": return target.getConfiguration().getTopP();
         case "uploadfiles":
         case "uploadFiles": return target.getConfiguration().isUploadFiles();
+        case "user": return target.getConfiguration().getUser();
         case "webengine":
         case "webEngine": return target.getConfiguration().getWebEngine();
         case "webmaxresults":

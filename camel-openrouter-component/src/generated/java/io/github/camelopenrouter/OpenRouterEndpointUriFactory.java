@@ -23,9 +23,10 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(64);
         props.add("allowFallbacks");
         props.add("apiKey");
+        props.add("appCategories");
         props.add("appTitle");
         props.add("appUrl");
         props.add("baseUrl");
@@ -41,6 +42,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("encodingFormat");
         props.add("fallbackModels");
         props.add("filesAction");
+        props.add("frequencyPenalty");
         props.add("generationWait");
         props.add("httpClient");
         props.add("imageDetail");
@@ -51,11 +53,13 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("maxPricePrompt");
         props.add("maxRetries");
         props.add("maxTokens");
+        props.add("minP");
         props.add("model");
         props.add("modelsCacheTtl");
         props.add("operation");
         props.add("outputModalities");
         props.add("pdfEngine");
+        props.add("presencePenalty");
         props.add("prompt");
         props.add("providerIgnore");
         props.add("providerOnly");
@@ -65,15 +69,21 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("reasoningEffort");
         props.add("reasoningExclude");
         props.add("reasoningMaxTokens");
+        props.add("repetitionPenalty");
         props.add("requestTimeout");
         props.add("requireParameters");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
+        props.add("seed");
         props.add("sslContextParameters");
+        props.add("stop");
         props.add("supportedParameter");
         props.add("systemMessage");
         props.add("temperature");
+        props.add("topK");
+        props.add("topP");
         props.add("uploadFiles");
+        props.add("user");
         props.add("webEngine");
         props.add("webMaxResults");
         props.add("webSearch");

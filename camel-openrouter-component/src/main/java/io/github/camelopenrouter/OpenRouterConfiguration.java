@@ -309,6 +309,47 @@ public class OpenRouterConfiguration implements Cloneable {
                             + " else exa.")
     private String webEngine;
 
+    // sampling (read in request/SamplingSettings)
+
+    @UriParam(label = "sampling", description = "Nucleus sampling (top_p), from 0 to 1.")
+    private Double topP;
+
+    @UriParam(label = "sampling", description = "Sample only from the K most likely tokens (top_k), 0 or more; 1 always"
+                                                + " picks the most likely token.")
+    private Integer topK;
+
+    @UriParam(label = "sampling", description = "Drop tokens less likely than min_p times the most likely one (min_p),"
+                                                + " from 0 to 1.")
+    private Double minP;
+
+    @UriParam(label = "sampling", description = "A random seed, for repeatable answers where the provider supports it.")
+    private Long seed;
+
+    @UriParam(label = "sampling", description = "Sequences that end the answer (comma-separated, at most 4).")
+    private String stop;
+
+    @UriParam(label = "sampling", description = "Penalise tokens by how often they already appeared"
+                                                + " (frequency_penalty), from -2 to 2.")
+    private Double frequencyPenalty;
+
+    @UriParam(label = "sampling", description = "Penalise tokens that already appeared at all (presence_penalty), from -2"
+                                                + " to 2.")
+    private Double presencePenalty;
+
+    @UriParam(label = "sampling", description = "Penalise repeated tokens (repetition_penalty), above 0 and at most 2; 1"
+                                                + " means no penalty.")
+    private Double repetitionPenalty;
+
+    // tracking (read in request/TrackingSettings)
+
+    @UriParam(label = "tracking", description = "Your end user's id (a stable id, hash or pseudonym), sent as user: OpenRouter"
+                                                + " isolates abuse per user instead of blocking the whole account.")
+    private String user;
+
+    @UriParam(label = "tracking", description = "Your application's categories (comma-separated), sent as the"
+                                                + " X-OpenRouter-Categories attribution header.")
+    private String appCategories;
+
     public OpenRouterOperation getOperation() {
         return operation;
     }
@@ -731,6 +772,86 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setWebEngine(String webEngine) {
         this.webEngine = webEngine;
+    }
+
+    public Double getTopP() {
+        return topP;
+    }
+
+    public void setTopP(Double topP) {
+        this.topP = topP;
+    }
+
+    public Integer getTopK() {
+        return topK;
+    }
+
+    public void setTopK(Integer topK) {
+        this.topK = topK;
+    }
+
+    public Double getMinP() {
+        return minP;
+    }
+
+    public void setMinP(Double minP) {
+        this.minP = minP;
+    }
+
+    public Long getSeed() {
+        return seed;
+    }
+
+    public void setSeed(Long seed) {
+        this.seed = seed;
+    }
+
+    public String getStop() {
+        return stop;
+    }
+
+    public void setStop(String stop) {
+        this.stop = stop;
+    }
+
+    public Double getFrequencyPenalty() {
+        return frequencyPenalty;
+    }
+
+    public void setFrequencyPenalty(Double frequencyPenalty) {
+        this.frequencyPenalty = frequencyPenalty;
+    }
+
+    public Double getPresencePenalty() {
+        return presencePenalty;
+    }
+
+    public void setPresencePenalty(Double presencePenalty) {
+        this.presencePenalty = presencePenalty;
+    }
+
+    public Double getRepetitionPenalty() {
+        return repetitionPenalty;
+    }
+
+    public void setRepetitionPenalty(Double repetitionPenalty) {
+        this.repetitionPenalty = repetitionPenalty;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getAppCategories() {
+        return appCategories;
+    }
+
+    public void setAppCategories(String appCategories) {
+        this.appCategories = appCategories;
     }
 
     public OpenRouterConfiguration copy() {

@@ -86,6 +86,23 @@ public final class OpenRouterConstants {
               javaType = "Boolean")
     public static final String WEB_SEARCH = "CamelOpenRouterWebSearch";
 
+    @Metadata(label = "producer", description = "Your end user's id (a stable id, hash or pseudonym) for OpenRouter's"
+                                                + " abuse isolation and activity log; overrides the user option.",
+              javaType = "String")
+    public static final String USER = "CamelOpenRouterUser";
+
+    @Metadata(label = "producer", description = "Groups related requests (session_id, at most 256 characters): OpenRouter"
+                                                + " routes a session to one provider, which keeps its prompt cache warm."
+                                                + " Defaults to the CamelOpenRouterConversationId.",
+              javaType = "String")
+    public static final String SESSION_ID = "CamelOpenRouterSessionId";
+
+    @Metadata(label = "producer", description = "Metadata sent with the request (a Map of at most 16 pairs, keys at most 64"
+                                                + " and values at most 512 characters), shown in OpenRouter's activity"
+                                                + " log.",
+              javaType = "java.util.Map<String, String>")
+    public static final String METADATA = "CamelOpenRouterMetadata";
+
     // written
 
     @Metadata(label = "producer", description = "The generation id of the reply (gen-...), usable with OpenRouter's"

@@ -117,8 +117,10 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         } else {
             worker = http.executor().orElse(ForkJoinPool.commonPool());
         }
-        OpenRouterClient client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
-                configuration.getAppTitle(), requestTimeout, timer, worker);
+        OpenRouterClient client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey,
+                new OpenRouterClient.Attribution(configuration.getAppUrl(), configuration.getAppTitle(),
+                        configuration.getAppCategories()),
+                requestTimeout, timer, worker);
         sender = new RetryingSender(client, retryPolicy);
         apiOperation = Operations.create(configuration.getOperation(), sender, configuration,
                 getComponent().getModelsCache());

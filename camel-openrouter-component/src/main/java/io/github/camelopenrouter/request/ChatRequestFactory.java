@@ -64,7 +64,8 @@ public final class ChatRequestFactory {
         ChatRequest request = new ChatRequest(settings.model(), settings.routing().models(settings.model()), messages,
                 plugins, settings.routing().provider(), settings.reasoning().wire(),
                 settings.cache().wire(),
-                settings.sampling().temperature(), settings.sampling().maxTokens());
+                settings.sampling().temperature(), settings.sampling().maxTokens(), settings.sampling().parameters(),
+                settings.tracking().wire());
         return new PreparedRequest(request, StreamingRequestBody.of(request), user, settings.conversationId(),
                 body.skipped());
     }

@@ -19,7 +19,8 @@ public record RequestSettings(
         RoutingSettings routing,
         ReasoningSettings reasoning,
         CacheSettings cache,
-        WebSearchSettings web) {
+        WebSearchSettings web,
+        TrackingSettings tracking) {
 
     public static RequestSettings resolve(Exchange exchange, OpenRouterConfiguration config) {
         return read(new SettingReader(exchange, config));
@@ -34,16 +35,18 @@ public record RequestSettings(
     }
 
     private static RequestSettings read(SettingReader in) {
+        String conversationId = in.text(OpenRouterConstants.CONVERSATION_ID, null);
         return new RequestSettings(
                 in.text(OpenRouterConstants.MODEL, in.options().getModel()),
                 in.text(OpenRouterConstants.PROMPT, in.options().getPrompt()),
                 in.text(OpenRouterConstants.SYSTEM_MESSAGE, in.options().getSystemMessage()),
-                in.text(OpenRouterConstants.CONVERSATION_ID, null),
+                conversationId,
                 MediaSettings.read(in),
                 SamplingSettings.read(in),
                 RoutingSettings.read(in),
                 ReasoningSettings.read(in),
                 CacheSettings.read(in),
-                WebSearchSettings.read(in));
+                WebSearchSettings.read(in),
+                TrackingSettings.read(in, conversationId));
     }
 }

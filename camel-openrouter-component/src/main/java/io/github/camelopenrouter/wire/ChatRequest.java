@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
  * The body of {@code POST /chat/completions}; absent values are left out, so OpenRouter's defaults apply.
@@ -24,16 +25,18 @@ public record ChatRequest(
         Reasoning reasoning,
         @JsonProperty("cache_control") CacheControl cacheControl,
         Double temperature,
-        @JsonProperty("max_tokens") Integer maxTokens) {
+        @JsonProperty("max_tokens") Integer maxTokens,
+        @JsonUnwrapped Sampling sampling,
+        @JsonUnwrapped Tracking tracking) {
 
     /** The same request with other messages (the new user message's files swapped for references, for example). */
     public ChatRequest withMessages(List<Message> replaced) {
         return new ChatRequest(model, models, List.copyOf(replaced), plugins, provider, reasoning, cacheControl, temperature,
-                maxTokens);
+                maxTokens, sampling, tracking);
     }
 
     /** A request of these messages and nothing else: every other field is left to OpenRouter's defaults. */
     public static ChatRequest of(List<Message> messages) {
-        return new ChatRequest(null, null, messages, null, null, null, null, null, null);
+        return new ChatRequest(null, null, messages, null, null, null, null, null, null, null, null);
     }
 }
