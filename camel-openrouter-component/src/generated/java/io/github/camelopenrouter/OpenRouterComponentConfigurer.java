@@ -30,6 +30,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         OpenRouterComponent target = (OpenRouterComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": getOrCreateConfiguration(target).setAdditionalBodyProperty(property(camelContext, java.util.Map.class, value)); return true;
         case "allowfallbacks":
         case "allowFallbacks": getOrCreateConfiguration(target).setAllowFallbacks(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "apikey":
@@ -159,6 +161,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.util.Map.class;
         case "allowfallbacks":
         case "allowFallbacks": return java.lang.Boolean.class;
         case "apikey":
@@ -289,6 +293,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         OpenRouterComponent target = (OpenRouterComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return getOrCreateConfiguration(target).getAdditionalBodyProperty();
         case "allowfallbacks":
         case "allowFallbacks": return getOrCreateConfiguration(target).getAllowFallbacks();
         case "apikey":
@@ -411,6 +417,15 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "websearch":
         case "webSearch": return getOrCreateConfiguration(target).isWebSearch();
         case "zdr": return getOrCreateConfiguration(target).getZdr();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return Object.class;
         default: return null;
         }
     }

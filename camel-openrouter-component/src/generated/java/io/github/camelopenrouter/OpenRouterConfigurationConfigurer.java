@@ -23,6 +23,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         io.github.camelopenrouter.OpenRouterConfiguration target = (io.github.camelopenrouter.OpenRouterConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": target.setAdditionalBodyProperty(property(camelContext, java.util.Map.class, value)); return true;
         case "allowfallbacks":
         case "allowFallbacks": target.setAllowFallbacks(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "apikey":
@@ -146,6 +148,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.util.Map.class;
         case "allowfallbacks":
         case "allowFallbacks": return java.lang.Boolean.class;
         case "apikey":
@@ -270,6 +274,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         io.github.camelopenrouter.OpenRouterConfiguration target = (io.github.camelopenrouter.OpenRouterConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return target.getAdditionalBodyProperty();
         case "allowfallbacks":
         case "allowFallbacks": return target.getAllowFallbacks();
         case "apikey":
@@ -386,6 +392,15 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "websearch":
         case "webSearch": return target.isWebSearch();
         case "zdr": return target.getZdr();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -23,6 +23,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         OpenRouterEndpoint target = (OpenRouterEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": target.getConfiguration().setAdditionalBodyProperty(property(camelContext, java.util.Map.class, value)); return true;
         case "allowfallbacks":
         case "allowFallbacks": target.getConfiguration().setAllowFallbacks(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "apikey":
@@ -147,6 +149,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.util.Map.class;
         case "allowfallbacks":
         case "allowFallbacks": return java.lang.Boolean.class;
         case "apikey":
@@ -272,6 +276,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         OpenRouterEndpoint target = (OpenRouterEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return target.getConfiguration().getAdditionalBodyProperty();
         case "allowfallbacks":
         case "allowFallbacks": return target.getConfiguration().getAllowFallbacks();
         case "apikey":
@@ -389,6 +395,15 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "websearch":
         case "webSearch": return target.getConfiguration().isWebSearch();
         case "zdr": return target.getConfiguration().getZdr();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return Object.class;
         default: return null;
         }
     }

@@ -1,6 +1,8 @@
 package io.github.camelopenrouter;
 
 import java.net.http.HttpClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.github.camelopenrouter.conversation.ConversationStore;
 import org.apache.camel.RuntimeCamelException;
@@ -349,6 +351,15 @@ public class OpenRouterConfiguration implements Cloneable {
     @UriParam(label = "tracking", description = "Your application's categories (comma-separated), sent as the"
                                                 + " X-OpenRouter-Categories attribution header.")
     private String appCategories;
+
+    // pass-through (read in request/RequestExtras)
+
+    @UriParam(label = "advanced", prefix = "additionalBodyProperty.", multiValue = true, javaType = "java.util.Map<String, Object>",
+              description = "Request fields the component does not model, merged at the top level of the request JSON:"
+                            + " additionalBodyProperty.top_a=0.5 sends \"top_a\":0.5. A value that is JSON (a number,"
+                            + " true/false, an object, an array) is sent as that JSON, anything else as a string. A field"
+                            + " a typed option sets is refused, naming the option.")
+    private Map<String, Object> additionalBodyProperty;
 
     public OpenRouterOperation getOperation() {
         return operation;
@@ -854,9 +865,20 @@ public class OpenRouterConfiguration implements Cloneable {
         this.appCategories = appCategories;
     }
 
+    public Map<String, Object> getAdditionalBodyProperty() {
+        return additionalBodyProperty;
+    }
+
+    public void setAdditionalBodyProperty(Map<String, Object> additionalBodyProperty) {
+        this.additionalBodyProperty = additionalBodyProperty;
+    }
+
     public OpenRouterConfiguration copy() {
         try {
-            return (OpenRouterConfiguration) clone();
+            OpenRouterConfiguration copy = (OpenRouterConfiguration) clone();
+            // an endpoint's additionalBodyProperty.* must not end up in the component's defaults
+            copy.additionalBodyProperty = additionalBodyProperty == null ? null : new LinkedHashMap<>(additionalBodyProperty);
+            return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }

@@ -103,6 +103,12 @@ public final class OpenRouterConstants {
               javaType = "java.util.Map<String, String>")
     public static final String METADATA = "CamelOpenRouterMetadata";
 
+    @Metadata(label = "producer", description = "Request fields the component does not model, as a Map merged at the top"
+                                                + " level of the request JSON (after the additionalBodyProperty.* options,"
+                                                + " winning per key). A field a typed option sets is refused.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String REQUEST_EXTRAS = "CamelOpenRouterRequestExtras";
+
     // written
 
     @Metadata(label = "producer", description = "The generation id of the reply (gen-...), usable with OpenRouter's"

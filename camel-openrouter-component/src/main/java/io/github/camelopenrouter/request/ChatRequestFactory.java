@@ -65,7 +65,7 @@ public final class ChatRequestFactory {
                 plugins, settings.routing().provider(), settings.reasoning().wire(),
                 settings.cache().wire(),
                 settings.sampling().temperature(), settings.sampling().maxTokens(), settings.sampling().parameters(),
-                settings.tracking().wire());
+                settings.tracking().wire(), settings.extras().properties());
         return new PreparedRequest(request, StreamingRequestBody.of(request), user, settings.conversationId(),
                 body.skipped());
     }

@@ -20,7 +20,8 @@ public record RequestSettings(
         ReasoningSettings reasoning,
         CacheSettings cache,
         WebSearchSettings web,
-        TrackingSettings tracking) {
+        TrackingSettings tracking,
+        RequestExtras extras) {
 
     public static RequestSettings resolve(Exchange exchange, OpenRouterConfiguration config) {
         return read(new SettingReader(exchange, config));
@@ -36,7 +37,7 @@ public record RequestSettings(
 
     private static RequestSettings read(SettingReader in) {
         String conversationId = in.text(OpenRouterConstants.CONVERSATION_ID, null);
-        return new RequestSettings(
+        RequestSettings typed = new RequestSettings(
                 in.text(OpenRouterConstants.MODEL, in.options().getModel()),
                 in.text(OpenRouterConstants.PROMPT, in.options().getPrompt()),
                 in.text(OpenRouterConstants.SYSTEM_MESSAGE, in.options().getSystemMessage()),
@@ -47,6 +48,14 @@ public record RequestSettings(
                 ReasoningSettings.read(in),
                 CacheSettings.read(in),
                 WebSearchSettings.read(in),
-                TrackingSettings.read(in, conversationId));
+                TrackingSettings.read(in, conversationId),
+                null);
+        // the pass-through last: it must know what the typed settings already send
+        return typed.withExtras(RequestExtras.read(in, typed));
+    }
+
+    private RequestSettings withExtras(RequestExtras value) {
+        return new RequestSettings(model, prompt, systemMessage, conversationId, media, sampling, routing, reasoning, cache,
+                web, tracking, value);
     }
 }

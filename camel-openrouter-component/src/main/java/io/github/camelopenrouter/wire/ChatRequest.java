@@ -3,6 +3,7 @@ package io.github.camelopenrouter.wire;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  *
  * @param models   the model, then the fallback models, in the order OpenRouter tries them
  * @param provider the provider routing preferences, in the wire's shape
+ * @param extras   fields the component does not model (additionalBodyProperty.*), written at the top level
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "model", "models", "messages", "plugins", "provider", "reasoning", "cache_control", "temperature", "max_tokens" })
@@ -27,16 +29,17 @@ public record ChatRequest(
         Double temperature,
         @JsonProperty("max_tokens") Integer maxTokens,
         @JsonUnwrapped Sampling sampling,
-        @JsonUnwrapped Tracking tracking) {
+        @JsonUnwrapped Tracking tracking,
+        @JsonAnyGetter Map<String, Object> extras) {
 
     /** The same request with other messages (the new user message's files swapped for references, for example). */
     public ChatRequest withMessages(List<Message> replaced) {
         return new ChatRequest(model, models, List.copyOf(replaced), plugins, provider, reasoning, cacheControl, temperature,
-                maxTokens, sampling, tracking);
+                maxTokens, sampling, tracking, extras);
     }
 
     /** A request of these messages and nothing else: every other field is left to OpenRouter's defaults. */
     public static ChatRequest of(List<Message> messages) {
-        return new ChatRequest(null, null, messages, null, null, null, null, null, null, null, null);
+        return new ChatRequest(null, null, messages, null, null, null, null, null, null, null, null, null);
     }
 }
