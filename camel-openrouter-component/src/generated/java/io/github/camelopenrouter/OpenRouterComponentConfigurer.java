@@ -42,6 +42,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cachecontrol":
+        case "cacheControl": getOrCreateConfiguration(target).setCacheControl(property(camelContext, java.lang.String.class, value)); return true;
         case "checkmodalities":
         case "checkModalities": getOrCreateConfiguration(target).setCheckModalities(property(camelContext, boolean.class, value)); return true;
         case "clientthreads":
@@ -101,6 +103,12 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "providersort":
         case "providerSort": getOrCreateConfiguration(target).setProviderSort(property(camelContext, java.lang.String.class, value)); return true;
         case "quantizations": getOrCreateConfiguration(target).setQuantizations(property(camelContext, java.lang.String.class, value)); return true;
+        case "reasoningeffort":
+        case "reasoningEffort": getOrCreateConfiguration(target).setReasoningEffort(property(camelContext, java.lang.String.class, value)); return true;
+        case "reasoningexclude":
+        case "reasoningExclude": getOrCreateConfiguration(target).setReasoningExclude(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": getOrCreateConfiguration(target).setReasoningMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requireparameters":
@@ -140,6 +148,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "cachecontrol":
+        case "cacheControl": return java.lang.String.class;
         case "checkmodalities":
         case "checkModalities": return boolean.class;
         case "clientthreads":
@@ -199,6 +209,12 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "providersort":
         case "providerSort": return java.lang.String.class;
         case "quantizations": return java.lang.String.class;
+        case "reasoningeffort":
+        case "reasoningEffort": return java.lang.String.class;
+        case "reasoningexclude":
+        case "reasoningExclude": return java.lang.Boolean.class;
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": return java.lang.Integer.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requireparameters":
@@ -239,6 +255,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "cachecontrol":
+        case "cacheControl": return getOrCreateConfiguration(target).getCacheControl();
         case "checkmodalities":
         case "checkModalities": return getOrCreateConfiguration(target).isCheckModalities();
         case "clientthreads":
@@ -298,6 +316,12 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "providersort":
         case "providerSort": return getOrCreateConfiguration(target).getProviderSort();
         case "quantizations": return getOrCreateConfiguration(target).getQuantizations();
+        case "reasoningeffort":
+        case "reasoningEffort": return getOrCreateConfiguration(target).getReasoningEffort();
+        case "reasoningexclude":
+        case "reasoningExclude": return getOrCreateConfiguration(target).getReasoningExclude();
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": return getOrCreateConfiguration(target).getReasoningMaxTokens();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "requireparameters":

@@ -33,6 +33,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "appUrl": target.setAppUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cachecontrol":
+        case "cacheControl": target.setCacheControl(property(camelContext, java.lang.String.class, value)); return true;
         case "checkmodalities":
         case "checkModalities": target.setCheckModalities(property(camelContext, boolean.class, value)); return true;
         case "clientthreads":
@@ -90,6 +92,12 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "providersort":
         case "providerSort": target.setProviderSort(property(camelContext, java.lang.String.class, value)); return true;
         case "quantizations": target.setQuantizations(property(camelContext, java.lang.String.class, value)); return true;
+        case "reasoningeffort":
+        case "reasoningEffort": target.setReasoningEffort(property(camelContext, java.lang.String.class, value)); return true;
+        case "reasoningexclude":
+        case "reasoningExclude": target.setReasoningExclude(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": target.setReasoningMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "requireparameters":
@@ -125,6 +133,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "appUrl": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "cachecontrol":
+        case "cacheControl": return java.lang.String.class;
         case "checkmodalities":
         case "checkModalities": return boolean.class;
         case "clientthreads":
@@ -182,6 +192,12 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "providersort":
         case "providerSort": return java.lang.String.class;
         case "quantizations": return java.lang.String.class;
+        case "reasoningeffort":
+        case "reasoningEffort": return java.lang.String.class;
+        case "reasoningexclude":
+        case "reasoningExclude": return java.lang.Boolean.class;
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": return java.lang.Integer.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requireparameters":
@@ -218,6 +234,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "appUrl": return target.getAppUrl();
         case "baseurl":
         case "baseUrl": return target.getBaseUrl();
+        case "cachecontrol":
+        case "cacheControl": return target.getCacheControl();
         case "checkmodalities":
         case "checkModalities": return target.isCheckModalities();
         case "clientthreads":
@@ -275,6 +293,12 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "providersort":
         case "providerSort": return target.getProviderSort();
         case "quantizations": return target.getQuantizations();
+        case "reasoningeffort":
+        case "reasoningEffort": return target.getReasoningEffort();
+        case "reasoningexclude":
+        case "reasoningExclude": return target.getReasoningExclude();
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": return target.getReasoningMaxTokens();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
         case "requireparameters":

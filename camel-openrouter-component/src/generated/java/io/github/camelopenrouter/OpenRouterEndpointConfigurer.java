@@ -33,6 +33,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "appUrl": target.getConfiguration().setAppUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cachecontrol":
+        case "cacheControl": target.getConfiguration().setCacheControl(property(camelContext, java.lang.String.class, value)); return true;
         case "checkmodalities":
         case "checkModalities": target.getConfiguration().setCheckModalities(property(camelContext, boolean.class, value)); return true;
         case "clientthreads":
@@ -91,6 +93,12 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "providersort":
         case "providerSort": target.getConfiguration().setProviderSort(property(camelContext, java.lang.String.class, value)); return true;
         case "quantizations": target.getConfiguration().setQuantizations(property(camelContext, java.lang.String.class, value)); return true;
+        case "reasoningeffort":
+        case "reasoningEffort": target.getConfiguration().setReasoningEffort(property(camelContext, java.lang.String.class, value)); return true;
+        case "reasoningexclude":
+        case "reasoningExclude": target.getConfiguration().setReasoningExclude(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": target.getConfiguration().setReasoningMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requireparameters":
@@ -126,6 +134,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "appUrl": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "cachecontrol":
+        case "cacheControl": return java.lang.String.class;
         case "checkmodalities":
         case "checkModalities": return boolean.class;
         case "clientthreads":
@@ -184,6 +194,12 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "providersort":
         case "providerSort": return java.lang.String.class;
         case "quantizations": return java.lang.String.class;
+        case "reasoningeffort":
+        case "reasoningEffort": return java.lang.String.class;
+        case "reasoningexclude":
+        case "reasoningExclude": return java.lang.Boolean.class;
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": return java.lang.Integer.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requireparameters":
@@ -220,6 +236,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "appUrl": return target.getConfiguration().getAppUrl();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "cachecontrol":
+        case "cacheControl": return target.getConfiguration().getCacheControl();
         case "checkmodalities":
         case "checkModalities": return target.getConfiguration().isCheckModalities();
         case "clientthreads":
@@ -278,6 +296,12 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "providersort":
         case "providerSort": return target.getConfiguration().getProviderSort();
         case "quantizations": return target.getConfiguration().getQuantizations();
+        case "reasoningeffort":
+        case "reasoningEffort": return target.getConfiguration().getReasoningEffort();
+        case "reasoningexclude":
+        case "reasoningExclude": return target.getConfiguration().getReasoningExclude();
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": return target.getConfiguration().getReasoningMaxTokens();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "requireparameters":

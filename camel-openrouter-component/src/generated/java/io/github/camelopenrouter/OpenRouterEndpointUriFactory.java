@@ -23,12 +23,13 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(47);
+        Set<String> props = new HashSet<>(51);
         props.add("allowFallbacks");
         props.add("apiKey");
         props.add("appTitle");
         props.add("appUrl");
         props.add("baseUrl");
+        props.add("cacheControl");
         props.add("checkModalities");
         props.add("clientThreads");
         props.add("connectTimeout");
@@ -61,6 +62,9 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("providerOrder");
         props.add("providerSort");
         props.add("quantizations");
+        props.add("reasoningEffort");
+        props.add("reasoningExclude");
+        props.add("reasoningMaxTokens");
         props.add("requestTimeout");
         props.add("requireParameters");
         props.add("retryInitialDelay");

@@ -265,6 +265,32 @@ public class OpenRouterConfiguration implements Cloneable {
                             + " provider.quantizations.")
     private String quantizations;
 
+    // reasoning (read in request/ReasoningSettings)
+
+    @UriParam(label = "reasoning", enums = "none,minimal,low,medium,high,xhigh,max",
+              description = "How hard a reasoning model thinks before it answers (reasoning.effort): none, minimal,"
+                            + " low, medium, high, xhigh or max. Cannot be combined with reasoningMaxTokens.")
+    private String reasoningEffort;
+
+    @UriParam(label = "reasoning",
+              description = "The token budget of a reasoning model's thinking (reasoning.max_tokens), for models that"
+                            + " take a budget rather than an effort. Cannot be combined with reasoningEffort.")
+    private Integer reasoningMaxTokens;
+
+    @UriParam(label = "reasoning",
+              description = "Let the model reason but leave the reasoning text out of the reply (reasoning.exclude);"
+                            + " its tokens are still counted and billed.")
+    private Boolean reasoningExclude;
+
+    // prompt caching (read in request/CacheSettings)
+
+    @UriParam(label = "caching", enums = "none,ephemeral,1h", defaultValue = "none",
+              description = "Prompt caching: none sends nothing (the provider's own caching applies); ephemeral sends"
+                            + " cache_control {type: ephemeral}, so OpenRouter marks the last cacheable block for the"
+                            + " provider's cache (about 5 minutes); 1h asks for a one-hour cache (ttl: 1h). Cache reads"
+                            + " and writes are reported in CamelOpenRouterCachedTokens and CamelOpenRouterCacheWriteTokens.")
+    private String cacheControl = "none";
+
     public OpenRouterOperation getOperation() {
         return operation;
     }
@@ -631,6 +657,38 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setQuantizations(String quantizations) {
         this.quantizations = quantizations;
+    }
+
+    public String getReasoningEffort() {
+        return reasoningEffort;
+    }
+
+    public void setReasoningEffort(String reasoningEffort) {
+        this.reasoningEffort = reasoningEffort;
+    }
+
+    public Integer getReasoningMaxTokens() {
+        return reasoningMaxTokens;
+    }
+
+    public void setReasoningMaxTokens(Integer reasoningMaxTokens) {
+        this.reasoningMaxTokens = reasoningMaxTokens;
+    }
+
+    public Boolean getReasoningExclude() {
+        return reasoningExclude;
+    }
+
+    public void setReasoningExclude(Boolean reasoningExclude) {
+        this.reasoningExclude = reasoningExclude;
+    }
+
+    public String getCacheControl() {
+        return cacheControl;
+    }
+
+    public void setCacheControl(String cacheControl) {
+        this.cacheControl = cacheControl;
     }
 
     public OpenRouterConfiguration copy() {

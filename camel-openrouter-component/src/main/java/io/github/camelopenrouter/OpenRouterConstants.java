@@ -70,6 +70,17 @@ public final class OpenRouterConstants {
               javaType = "java.util.Map<String, Object>")
     public static final String PROVIDER_PREFERENCES = "CamelOpenRouterProviderPreferences";
 
+    @Metadata(label = "producer", description = "The reasoning effort (none, minimal, low, medium, high, xhigh, max);"
+                                                + " overrides the reasoningEffort option and, being an effort, the"
+                                                + " reasoningMaxTokens budget.",
+              javaType = "String")
+    public static final String REASONING_EFFORT = "CamelOpenRouterReasoningEffort";
+
+    @Metadata(label = "producer", description = "Prompt caching for this exchange: none, ephemeral or 1h; overrides"
+                                                + " the cacheControl option.",
+              javaType = "String")
+    public static final String CACHE_CONTROL = "CamelOpenRouterCacheControl";
+
     // written
 
     @Metadata(label = "producer", description = "The generation id of the reply (gen-...), usable with OpenRouter's"
@@ -97,6 +108,25 @@ public final class OpenRouterConstants {
 
     @Metadata(label = "producer", description = "Prompt plus completion tokens.", javaType = "Integer")
     public static final String TOTAL_TOKENS = "CamelOpenRouterTotalTokens";
+
+    @Metadata(label = "producer", description = "The model's reasoning text, when the model reasoned and the"
+                                                + " reasoning was not excluded.",
+              javaType = "String")
+    public static final String REASONING = "CamelOpenRouterReasoning";
+
+    @Metadata(label = "producer", description = "Tokens the model spent reasoning (part of the completion tokens).",
+              javaType = "Integer")
+    public static final String REASONING_TOKENS = "CamelOpenRouterReasoningTokens";
+
+    @Metadata(label = "producer", description = "Prompt tokens read from the provider's prompt cache"
+                                                + " (usage.prompt_tokens_details.cached_tokens).",
+              javaType = "Integer")
+    public static final String CACHED_TOKENS = "CamelOpenRouterCachedTokens";
+
+    @Metadata(label = "producer", description = "Prompt tokens written to the provider's prompt cache"
+                                                + " (usage.prompt_tokens_details.cache_write_tokens).",
+              javaType = "Integer")
+    public static final String CACHE_WRITE_TOKENS = "CamelOpenRouterCacheWriteTokens";
 
     @Metadata(label = "producer", description = "What the request cost, in USD credits, as OpenRouter reports it.",
               javaType = "Double")

@@ -65,7 +65,8 @@ public final class ChatRequestFactory {
             warnPdfWithoutEngineOnce();
         }
         ChatRequest request = new ChatRequest(settings.model(), settings.routing().models(settings.model()), messages,
-                plugins.isEmpty() ? null : plugins, settings.routing().provider(),
+                plugins.isEmpty() ? null : plugins, settings.routing().provider(), settings.reasoning().wire(),
+                settings.cache().wire(),
                 settings.sampling().temperature(), settings.sampling().maxTokens());
         return new PreparedRequest(request, StreamingRequestBody.of(request), user, settings.conversationId(),
                 body.skipped());

@@ -16,7 +16,9 @@ public record RequestSettings(
         String conversationId,
         MediaSettings media,
         SamplingSettings sampling,
-        RoutingSettings routing) {
+        RoutingSettings routing,
+        ReasoningSettings reasoning,
+        CacheSettings cache) {
 
     public static RequestSettings resolve(Exchange exchange, OpenRouterConfiguration config) {
         return read(new SettingReader(exchange, config));
@@ -38,6 +40,8 @@ public record RequestSettings(
                 in.text(OpenRouterConstants.CONVERSATION_ID, null),
                 MediaSettings.read(in),
                 SamplingSettings.read(in),
-                RoutingSettings.read(in));
+                RoutingSettings.read(in),
+                ReasoningSettings.read(in),
+                CacheSettings.read(in));
     }
 }

@@ -28,6 +28,16 @@ public final class ResponseMapper {
             setIfPresent(out, OpenRouterConstants.COMPLETION_TOKENS, usage.completionTokens());
             setIfPresent(out, OpenRouterConstants.TOTAL_TOKENS, usage.totalTokens());
             setIfPresent(out, OpenRouterConstants.COST, usage.cost());
+            if (usage.completionTokensDetails() != null) {
+                setIfPresent(out, OpenRouterConstants.REASONING_TOKENS, usage.completionTokensDetails().reasoningTokens());
+            }
+            if (usage.promptTokensDetails() != null) {
+                setIfPresent(out, OpenRouterConstants.CACHED_TOKENS, usage.promptTokensDetails().cachedTokens());
+                setIfPresent(out, OpenRouterConstants.CACHE_WRITE_TOKENS, usage.promptTokensDetails().cacheWriteTokens());
+            }
+        }
+        if (message != null && message.reasoning() != null && !message.reasoning().isEmpty()) {
+            out.setHeader(OpenRouterConstants.REASONING, message.reasoning());
         }
         if (message != null && message.hasAnnotations()) {
             out.setHeader(OpenRouterConstants.ANNOTATIONS, message.annotations());

@@ -14,18 +14,26 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param provider the provider routing preferences, in the wire's shape
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "model", "models", "messages", "plugins", "provider", "temperature", "max_tokens" })
+@JsonPropertyOrder({ "model", "models", "messages", "plugins", "provider", "reasoning", "cache_control", "temperature", "max_tokens" })
 public record ChatRequest(
         String model,
         List<String> models,
         List<Message> messages,
         List<Plugin> plugins,
         Map<String, Object> provider,
+        Reasoning reasoning,
+        @JsonProperty("cache_control") CacheControl cacheControl,
         Double temperature,
         @JsonProperty("max_tokens") Integer maxTokens) {
 
     /** The same request with other messages (the new user message's files swapped for references, for example). */
     public ChatRequest withMessages(List<Message> replaced) {
-        return new ChatRequest(model, models, List.copyOf(replaced), plugins, provider, temperature, maxTokens);
+        return new ChatRequest(model, models, List.copyOf(replaced), plugins, provider, reasoning, cacheControl, temperature,
+                maxTokens);
+    }
+
+    /** A request of these messages and nothing else: every other field is left to OpenRouter's defaults. */
+    public static ChatRequest of(List<Message> messages) {
+        return new ChatRequest(null, null, messages, null, null, null, null, null, null);
     }
 }
