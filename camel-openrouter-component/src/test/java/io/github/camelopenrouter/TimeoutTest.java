@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelopenrouter.client.RetryNote;
 import io.github.camelopenrouter.simulator.Fault;
 import org.apache.camel.Exchange;
 import org.apache.camel.util.json.JsonObject;
@@ -59,7 +60,9 @@ class TimeoutTest extends OpenRouterTestSupport {
         Exchange exchange = send("openrouter:chat?requestTimeout=400ms&maxRetries=1&retryInitialDelay=10", "Hi");
 
         assertThat(exchange.getException()).isInstanceOf(HttpTimeoutException.class)
-                .hasMessageEndingWith("within requestTimeout (400 ms) (gave up after 2 attempts)");
+                .hasMessageEndingWith("within requestTimeout (400 ms)");
+        assertThat(exchange.getException().getSuppressed()[0]).isInstanceOf(RetryNote.class)
+                .hasMessage("gave up after 2 attempts");
     }
 
     /** JDK 17's HttpRequest.timeout stops counting at the reply's headers: the component's own watchdog covers the body. */

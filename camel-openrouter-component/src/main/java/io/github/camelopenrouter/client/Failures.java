@@ -1,8 +1,6 @@
 package io.github.camelopenrouter.client;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -80,40 +78,27 @@ public final class Failures {
     }
 
     /**
-     * The failure to put on the exchange: the last one, with a note on how retrying ended at the end of its message, and
-     * the failures of the earlier attempts as suppressed exceptions. The type stays what it was (a
-     * {@link ConnectException} stays one), so {@code onException} clauses match as without retries.
+     * The failure to put on the exchange: the last one, the note on how retrying ended, and the failures of the earlier
+     * attempts as suppressed exceptions. The failure stays the very object that was thrown (a
+     * {@link javax.net.ssl.SSLHandshakeException} stays one, whatever its class), so {@code onException} clauses and
+     * {@code instanceof} checks match as without retries: the note goes into the message only of the component's own
+     * {@link OpenRouterApiException}, and is a {@link RetryNote}, the first suppressed exception, on any other.
      */
     static Throwable finalFailure(Throwable last, String note, List<Throwable> earlier) {
-        Throwable result = note == null ? last : noted(last, note);
+        Throwable result = last;
+        if (note != null) {
+            if (last instanceof OpenRouterApiException api) {
+                result = api.withNote(note);
+            } else {
+                last.addSuppressed(new RetryNote(note));
+            }
+        }
         for (Throwable attempt : earlier) {
             if (attempt != result) {
                 result.addSuppressed(attempt);
             }
         }
         return result;
-    }
-
-    private static Throwable noted(Throwable failure, String note) {
-        String message = failure.getMessage() + " (" + note + ")";
-        Throwable noted;
-        if (failure instanceof OpenRouterApiException api) {
-            return api.withNote(note);
-        } else if (failure instanceof HttpConnectTimeoutException) {
-            noted = new HttpConnectTimeoutException(message);
-        } else if (failure instanceof HttpTimeoutException) {
-            noted = new HttpTimeoutException(message);
-        } else if (failure instanceof ConnectException) {
-            noted = new ConnectException(message);
-        } else if (failure instanceof IOException) {
-            noted = new IOException(message);
-        } else {
-            return failure;
-        }
-        // the original keeps its stack trace and cause; the copy only adds the note
-        noted.initCause(failure);
-        noted.setStackTrace(failure.getStackTrace());
-        return noted;
     }
 
     static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
