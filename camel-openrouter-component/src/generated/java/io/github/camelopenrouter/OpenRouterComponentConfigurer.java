@@ -88,6 +88,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxPriceCompletion": getOrCreateConfiguration(target).setMaxPriceCompletion(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxpriceprompt":
         case "maxPricePrompt": getOrCreateConfiguration(target).setMaxPricePrompt(property(camelContext, java.lang.Double.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": getOrCreateConfiguration(target).setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
@@ -219,6 +221,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxPriceCompletion": return java.lang.Double.class;
         case "maxpriceprompt":
         case "maxPricePrompt": return java.lang.Double.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtokens":
@@ -351,6 +355,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxPriceCompletion": return getOrCreateConfiguration(target).getMaxPriceCompletion();
         case "maxpriceprompt":
         case "maxPricePrompt": return getOrCreateConfiguration(target).getMaxPricePrompt();
+        case "maxresponsesize":
+        case "maxResponseSize": return getOrCreateConfiguration(target).getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxtokens":

@@ -76,6 +76,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "maxPriceCompletion": target.setMaxPriceCompletion(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxpriceprompt":
         case "maxPricePrompt": target.setMaxPricePrompt(property(camelContext, java.lang.Double.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": target.setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
@@ -201,6 +203,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "maxPriceCompletion": return java.lang.Double.class;
         case "maxpriceprompt":
         case "maxPricePrompt": return java.lang.Double.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtokens":
@@ -327,6 +331,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "maxPriceCompletion": return target.getMaxPriceCompletion();
         case "maxpriceprompt":
         case "maxPricePrompt": return target.getMaxPricePrompt();
+        case "maxresponsesize":
+        case "maxResponseSize": return target.getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return target.getMaxRetries();
         case "maxtokens":

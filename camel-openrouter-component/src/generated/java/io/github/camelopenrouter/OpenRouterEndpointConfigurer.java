@@ -78,6 +78,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxPriceCompletion": target.getConfiguration().setMaxPriceCompletion(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxpriceprompt":
         case "maxPricePrompt": target.getConfiguration().setMaxPricePrompt(property(camelContext, java.lang.Double.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": target.getConfiguration().setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
@@ -204,6 +206,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxPriceCompletion": return java.lang.Double.class;
         case "maxpriceprompt":
         case "maxPricePrompt": return java.lang.Double.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtokens":
@@ -331,6 +335,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxPriceCompletion": return target.getConfiguration().getMaxPriceCompletion();
         case "maxpriceprompt":
         case "maxPricePrompt": return target.getConfiguration().getMaxPricePrompt();
+        case "maxresponsesize":
+        case "maxResponseSize": return target.getConfiguration().getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxtokens":

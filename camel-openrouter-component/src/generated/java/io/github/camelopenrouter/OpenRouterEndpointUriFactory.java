@@ -23,7 +23,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(65);
+        Set<String> props = new HashSet<>(66);
         props.add("additionalBodyProperty");
         props.add("allowFallbacks");
         props.add("apiKey");
@@ -52,6 +52,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("maxFileSize");
         props.add("maxPriceCompletion");
         props.add("maxPricePrompt");
+        props.add("maxResponseSize");
         props.add("maxRetries");
         props.add("maxTokens");
         props.add("minP");

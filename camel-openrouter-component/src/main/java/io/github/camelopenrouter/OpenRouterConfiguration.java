@@ -79,6 +79,13 @@ public class OpenRouterConfiguration implements Cloneable {
                             + " is sent. 0 or less disables the check.")
     private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
 
+    @UriParam(label = "advanced", defaultValue = "67108864",
+              description = "The largest reply body read from OpenRouter, in bytes (default 64 MB). A longer reply - a"
+                            + " runaway generation, a broken or hostile server sending without end - fails the exchange"
+                            + " with ResponseTooLargeException (error type response_too_large, not retried) and its"
+                            + " connection is closed, instead of filling the heap. Raise it to download larger files.")
+    private long maxResponseSize = 64L * 1024 * 1024;
+
     @UriParam(description = "Your application's URL, sent as the HTTP-Referer attribution header (it appears in"
                             + " OpenRouter's rankings and your activity log).")
     private String appUrl;
@@ -447,6 +454,14 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setMaxFileSize(long maxFileSize) {
         this.maxFileSize = maxFileSize;
+    }
+
+    public long getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    public void setMaxResponseSize(long maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
     }
 
     public String getAppUrl() {

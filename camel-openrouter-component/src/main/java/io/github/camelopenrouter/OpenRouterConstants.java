@@ -209,7 +209,8 @@ public final class OpenRouterConstants {
     /**
      * Exchange property set on every failed exchange: OpenRouter's {@code metadata.error_type} for an error reply
      * (rate_limit_exceeded, payment_required, moderation, ...; derived from the status when the reply has none), or
-     * timeout, connection_failed, tls_failed, invalid_input, stopped or internal_error for failures without a reply.
+     * timeout, connection_failed, tls_failed, response_too_large (above maxResponseSize), invalid_input, stopped or
+     * internal_error for failures without a reply.
      */
     public static final String ERROR_TYPE = "CamelOpenRouterErrorType";
 

@@ -20,6 +20,7 @@ import io.github.camelopenrouter.conversation.InMemoryConversationStore;
 import io.github.camelopenrouter.operation.ApiOperation;
 import io.github.camelopenrouter.operation.ChatFileUploads;
 import io.github.camelopenrouter.operation.ChatStep;
+import io.github.camelopenrouter.operation.ModalityCheck;
 import io.github.camelopenrouter.operation.Operations;
 import io.github.camelopenrouter.request.ChatRequestFactory;
 import io.github.camelopenrouter.request.RequestSettings;
@@ -120,7 +121,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         OpenRouterClient client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey,
                 new OpenRouterClient.Attribution(configuration.getAppUrl(), configuration.getAppTitle(),
                         configuration.getAppCategories()),
-                requestTimeout, timer, worker);
+                requestTimeout, timer, worker, configuration.getMaxResponseSize());
         sender = new RetryingSender(client, retryPolicy);
         apiOperation = Operations.create(configuration.getOperation(), sender, configuration,
                 getComponent().getModelsCache());
@@ -134,6 +135,9 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     /** What chat does before sending, in order: refuse parts the model cannot read, then upload files. */
     private List<ChatStep> chatSteps(RetryingSender sender) {
         List<ChatStep> steps = new ArrayList<>(2);
+        if (configuration.isCheckModalities()) {
+            steps.add(new ModalityCheck(sender, getComponent().getModelsCache(), configuration));
+        }
         if (configuration.isUploadFiles()) {
             steps.add(new ChatFileUploads(sender));
         }
