@@ -47,6 +47,12 @@ class ReasoningAndCachingTest extends NativeFeaturesTestSupport {
                 ".reasoning.max_tokens: sent 2000, the SDK would send (absent)");
         assertThat(exchange.getMessage().getHeaders()).doesNotContainKey(OpenRouterConstants.REASONING);
         assertThat(exchange.getMessage().getHeader(OpenRouterConstants.REASONING_TOKENS, Integer.class)).isPositive();
+
+        // the SDK's check stops at the first difference: exclude on its own shows it is stripped too
+        sendOk("openrouter:chat?reasoningEffort=low&reasoningExclude=true", "Why?");
+        assertSentWhereTheSdkStrips("""
+                {"messages":[%s],"reasoning":{"effort":"low","exclude":true}}""".formatted(userText("Why?")),
+                ".reasoning.exclude: sent true, the SDK would send (absent)");
     }
 
     @Test
