@@ -11,7 +11,6 @@ import io.github.camelopenrouter.conversation.Conversations;
 import io.github.camelopenrouter.wire.ChatRequest;
 import io.github.camelopenrouter.wire.ContentPart;
 import io.github.camelopenrouter.wire.Message;
-import io.github.camelopenrouter.wire.Plugin;
 import io.github.camelopenrouter.wire.StreamingRequestBody;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -60,10 +59,10 @@ public final class ChatRequestFactory {
         if (settings.media().pdfEngine() == null && messages.stream().anyMatch(ChatRequestFactory::hasPdf)) {
             warnPdfWithoutEngineOnce();
         }
-        List<Plugin> plugins = Plugins.of(settings);
-        ChatRequest request = new ChatRequest(settings.model(), settings.routing().models(settings.model()), messages,
-                plugins, settings.routing().provider(), settings.reasoning().wire(),
-                settings.cache().wire(),
+        // each feature's settings give their own wire value; the extras were checked against them when read
+        ChatRequest request = new ChatRequest(
+                settings.model(), settings.routing().models(settings.model()), messages, Plugins.of(settings),
+                settings.routing().provider(), settings.reasoning().wire(), settings.cache().wire(),
                 settings.sampling().temperature(), settings.sampling().maxTokens(), settings.sampling().parameters(),
                 settings.tracking().wire(), settings.extras().properties());
         return new PreparedRequest(request, StreamingRequestBody.of(request), user, settings.conversationId(),
