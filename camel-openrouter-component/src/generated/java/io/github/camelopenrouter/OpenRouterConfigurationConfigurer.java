@@ -64,6 +64,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "frequencyPenalty": target.setFrequencyPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "generationwait":
         case "generationWait": target.setGenerationWait(property(camelContext, long.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.setHealthCheckInterval(property(camelContext, long.class, value)); return true;
         case "httpclient":
         case "httpClient": target.setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "imagedetail":
@@ -191,6 +193,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "frequencyPenalty": return java.lang.Double.class;
         case "generationwait":
         case "generationWait": return long.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
         case "imagedetail":
@@ -319,6 +323,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "frequencyPenalty": return target.getFrequencyPenalty();
         case "generationwait":
         case "generationWait": return target.getGenerationWait();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getHealthCheckInterval();
         case "httpclient":
         case "httpClient": return target.getHttpClient();
         case "imagedetail":

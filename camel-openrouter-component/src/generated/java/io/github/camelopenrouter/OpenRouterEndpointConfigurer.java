@@ -64,6 +64,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "frequencyPenalty": target.getConfiguration().setFrequencyPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "generationwait":
         case "generationWait": target.getConfiguration().setGenerationWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.getConfiguration().setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "imagedetail":
@@ -192,6 +194,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "frequencyPenalty": return java.lang.Double.class;
         case "generationwait":
         case "generationWait": return long.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
         case "imagedetail":
@@ -321,6 +325,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "frequencyPenalty": return target.getConfiguration().getFrequencyPenalty();
         case "generationwait":
         case "generationWait": return target.getConfiguration().getGenerationWait();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getConfiguration().getHealthCheckInterval();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
         case "imagedetail":

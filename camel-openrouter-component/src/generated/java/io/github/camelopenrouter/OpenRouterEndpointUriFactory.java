@@ -23,7 +23,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(66);
+        Set<String> props = new HashSet<>(67);
         props.add("additionalBodyProperty");
         props.add("allowFallbacks");
         props.add("apiKey");
@@ -45,6 +45,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("filesAction");
         props.add("frequencyPenalty");
         props.add("generationWait");
+        props.add("healthCheckInterval");
         props.add("httpClient");
         props.add("imageDetail");
         props.add("inputModalities");

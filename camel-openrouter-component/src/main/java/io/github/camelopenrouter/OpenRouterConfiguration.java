@@ -27,6 +27,7 @@ public class OpenRouterConfiguration implements Cloneable {
     public static final long DEFAULT_REQUEST_TIMEOUT = 300_000;
     public static final long DEFAULT_MODELS_CACHE_TTL = 3_600_000;
     public static final long DEFAULT_GENERATION_WAIT = 3_000;
+    public static final long DEFAULT_HEALTH_CHECK_INTERVAL = 60_000;
 
     @UriPath(description = "The operation to perform: chat sends the message body to a model and returns its answer;"
                            + " files uploads, lists, gets, deletes or downloads files of OpenRouter's Files API; models"
@@ -367,6 +368,13 @@ public class OpenRouterConfiguration implements Cloneable {
                             + " true/false, an object, an array) is sent as that JSON, anything else as a string. A field"
                             + " a typed option sets is refused, naming the option.")
     private Map<String, Object> additionalBodyProperty;
+
+    @UriParam(label = "health", defaultValue = "" + DEFAULT_HEALTH_CHECK_INTERVAL, javaType = "java.time.Duration",
+              description = "How often, in milliseconds, the producer health check asks OpenRouter for the account's"
+                            + " credits (GET /credits, or GET /key for a key that is not a management key). Readiness"
+                            + " reads the last answer, so probes of the health endpoint never call OpenRouter. Only"
+                            + " while producer health checks are enabled (camel.health.producersEnabled=true).")
+    private long healthCheckInterval = DEFAULT_HEALTH_CHECK_INTERVAL;
 
     public OpenRouterOperation getOperation() {
         return operation;
@@ -886,6 +894,14 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setAdditionalBodyProperty(Map<String, Object> additionalBodyProperty) {
         this.additionalBodyProperty = additionalBodyProperty;
+    }
+
+    public long getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    public void setHealthCheckInterval(long healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
     }
 
     public OpenRouterConfiguration copy() {
