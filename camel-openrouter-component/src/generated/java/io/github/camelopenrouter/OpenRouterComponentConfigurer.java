@@ -86,6 +86,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "imageDetail": getOrCreateConfiguration(target).setImageDetail(property(camelContext, java.lang.String.class, value)); return true;
         case "inputmodalities":
         case "inputModalities": getOrCreateConfiguration(target).setInputModalities(property(camelContext, java.lang.String.class, value)); return true;
+        case "jsonschema":
+        case "jsonSchema": getOrCreateConfiguration(target).setJsonSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxfilesize":
@@ -105,6 +107,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelscachettl":
         case "modelsCacheTtl": getOrCreateConfiguration(target).setModelsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "outputclass":
+        case "outputClass": getOrCreateConfiguration(target).setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
         case "outputmodalities":
         case "outputModalities": getOrCreateConfiguration(target).setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
@@ -133,14 +137,25 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requireparameters":
         case "requireParameters": getOrCreateConfiguration(target).setRequireParameters(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "responseformat":
+        case "responseFormat": getOrCreateConfiguration(target).setResponseFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "responsehealing":
+        case "responseHealing": getOrCreateConfiguration(target).setResponseHealing(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "schemaname":
+        case "schemaName": getOrCreateConfiguration(target).setSchemaName(property(camelContext, java.lang.String.class, value)); return true;
         case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "stop": getOrCreateConfiguration(target).setStop(property(camelContext, java.lang.String.class, value)); return true;
+        case "stream": getOrCreateConfiguration(target).setStream(property(camelContext, boolean.class, value)); return true;
+        case "streamto":
+        case "streamTo": getOrCreateConfiguration(target).setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "strictschema":
+        case "strictSchema": getOrCreateConfiguration(target).setStrictSchema(property(camelContext, boolean.class, value)); return true;
         case "supportedparameter":
         case "supportedParameter": getOrCreateConfiguration(target).setSupportedParameter(property(camelContext, java.lang.String.class, value)); return true;
         case "systemmessage":
@@ -225,6 +240,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "imageDetail": return java.lang.String.class;
         case "inputmodalities":
         case "inputModalities": return java.lang.String.class;
+        case "jsonschema":
+        case "jsonSchema": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxfilesize":
@@ -244,6 +261,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "model": return java.lang.String.class;
         case "modelscachettl":
         case "modelsCacheTtl": return long.class;
+        case "outputclass":
+        case "outputClass": return java.lang.Class.class;
         case "outputmodalities":
         case "outputModalities": return java.lang.String.class;
         case "pdfengine":
@@ -272,14 +291,25 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "requestTimeout": return long.class;
         case "requireparameters":
         case "requireParameters": return java.lang.Boolean.class;
+        case "responseformat":
+        case "responseFormat": return java.lang.String.class;
+        case "responsehealing":
+        case "responseHealing": return java.lang.Boolean.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "schemaname":
+        case "schemaName": return java.lang.String.class;
         case "seed": return java.lang.Long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "stop": return java.lang.String.class;
+        case "stream": return boolean.class;
+        case "streamto":
+        case "streamTo": return java.lang.String.class;
+        case "strictschema":
+        case "strictSchema": return boolean.class;
         case "supportedparameter":
         case "supportedParameter": return java.lang.String.class;
         case "systemmessage":
@@ -365,6 +395,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "imageDetail": return getOrCreateConfiguration(target).getImageDetail();
         case "inputmodalities":
         case "inputModalities": return getOrCreateConfiguration(target).getInputModalities();
+        case "jsonschema":
+        case "jsonSchema": return getOrCreateConfiguration(target).getJsonSchema();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxfilesize":
@@ -384,6 +416,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "model": return getOrCreateConfiguration(target).getModel();
         case "modelscachettl":
         case "modelsCacheTtl": return getOrCreateConfiguration(target).getModelsCacheTtl();
+        case "outputclass":
+        case "outputClass": return getOrCreateConfiguration(target).getOutputClass();
         case "outputmodalities":
         case "outputModalities": return getOrCreateConfiguration(target).getOutputModalities();
         case "pdfengine":
@@ -412,14 +446,25 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "requireparameters":
         case "requireParameters": return getOrCreateConfiguration(target).getRequireParameters();
+        case "responseformat":
+        case "responseFormat": return getOrCreateConfiguration(target).getResponseFormat();
+        case "responsehealing":
+        case "responseHealing": return getOrCreateConfiguration(target).getResponseHealing();
         case "retryinitialdelay":
         case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "schemaname":
+        case "schemaName": return getOrCreateConfiguration(target).getSchemaName();
         case "seed": return getOrCreateConfiguration(target).getSeed();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "stop": return getOrCreateConfiguration(target).getStop();
+        case "stream": return getOrCreateConfiguration(target).isStream();
+        case "streamto":
+        case "streamTo": return getOrCreateConfiguration(target).getStreamTo();
+        case "strictschema":
+        case "strictSchema": return getOrCreateConfiguration(target).isStrictSchema();
         case "supportedparameter":
         case "supportedParameter": return getOrCreateConfiguration(target).getSupportedParameter();
         case "systemmessage":
@@ -450,6 +495,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "additionalbodyproperty":
         case "additionalBodyProperty": return Object.class;
+        case "outputclass":
+        case "outputClass": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(67);
+        Set<String> props = new HashSet<>(75);
         props.add("additionalBodyProperty");
         props.add("allowFallbacks");
         props.add("apiKey");
@@ -49,6 +49,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("httpClient");
         props.add("imageDetail");
         props.add("inputModalities");
+        props.add("jsonSchema");
         props.add("lazyStartProducer");
         props.add("maxFileSize");
         props.add("maxPriceCompletion");
@@ -60,6 +61,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("model");
         props.add("modelsCacheTtl");
         props.add("operation");
+        props.add("outputClass");
         props.add("outputModalities");
         props.add("pdfEngine");
         props.add("presencePenalty");
@@ -75,11 +77,17 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("repetitionPenalty");
         props.add("requestTimeout");
         props.add("requireParameters");
+        props.add("responseFormat");
+        props.add("responseHealing");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
+        props.add("schemaName");
         props.add("seed");
         props.add("sslContextParameters");
         props.add("stop");
+        props.add("stream");
+        props.add("streamTo");
+        props.add("strictSchema");
         props.add("supportedParameter");
         props.add("systemMessage");
         props.add("temperature");

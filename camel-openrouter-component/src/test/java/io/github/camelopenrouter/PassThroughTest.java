@@ -53,8 +53,10 @@ class PassThroughTest extends NativeFeaturesTestSupport {
                 + " already set by the temperature option");
         assertOptionRefused("openrouter:chat?reasoningEffort=high&additionalBodyProperty.reasoning=x",
                 "already set by the reasoningEffort, reasoningMaxTokens and reasoningExclude options");
+        assertOptionRefused("openrouter:chat?responseFormat=json_object&additionalBodyProperty.response_format=x",
+                "already set by the responseFormat, jsonSchema and outputClass options");
         assertOptionRefused("openrouter:chat?additionalBodyProperty.stream=true",
-                "The request extra 'stream' is refused: the component reads whole replies");
+                "The request extra 'stream' is refused: the component reads the reply as the stream option says");
         assertHeaderRefused("openrouter:chat?model=acme/m", OpenRouterConstants.REQUEST_EXTRAS, Map.of("model", "other/m"),
                 "The request extra 'model'", "is already set by the model option / CamelOpenRouterModel header");
         assertHeaderRefused("openrouter:chat", OpenRouterConstants.REQUEST_EXTRAS, Map.of("messages", "[]"),

@@ -22,19 +22,25 @@ public final class ChatRequestFactory {
     private static final Logger LOG = LoggerFactory.getLogger(ChatRequestFactory.class);
 
     private final OpenRouterConfiguration configuration;
+    private final OutputSchema outputSchema;
     private final Conversations conversations;
     private final String endpoint;
     private final AtomicBoolean pdfEngineWarned = new AtomicBoolean();
 
-    /** @param endpoint how to name the endpoint in a log line (its base URI, never with options) */
-    public ChatRequestFactory(OpenRouterConfiguration configuration, Conversations conversations, String endpoint) {
+    /**
+     * @param outputSchema the schema of the jsonSchema or outputClass option, loaded once when the endpoint started
+     * @param endpoint     how to name the endpoint in a log line (its base URI, never with options)
+     */
+    public ChatRequestFactory(OpenRouterConfiguration configuration, OutputSchema outputSchema,
+                              Conversations conversations, String endpoint) {
         this.configuration = configuration;
+        this.outputSchema = outputSchema;
         this.conversations = conversations;
         this.endpoint = endpoint;
     }
 
     public PreparedRequest create(Exchange exchange) {
-        RequestSettings settings = RequestSettings.resolve(exchange, configuration);
+        RequestSettings settings = RequestSettings.resolve(exchange, configuration, outputSchema);
         BodyParts body = BodyMapper.map(exchange, settings);
 
         List<ContentPart> parts = new ArrayList<>(body.parts().size() + 1);
@@ -63,10 +69,11 @@ public final class ChatRequestFactory {
         ChatRequest request = new ChatRequest(
                 settings.model(), settings.routing().models(settings.model()), messages, Plugins.of(settings),
                 settings.routing().provider(), settings.reasoning().wire(), settings.cache().wire(),
-                settings.sampling().temperature(), settings.sampling().maxTokens(), settings.sampling().parameters(),
+                settings.sampling().temperature(), settings.sampling().maxTokens(), settings.output().responseFormat(),
+                settings.streaming().stream() ? Boolean.TRUE : null, settings.sampling().parameters(),
                 settings.tracking().wire(), settings.extras().properties());
         return new PreparedRequest(request, StreamingRequestBody.of(request), user, settings.conversationId(),
-                body.skipped());
+                body.skipped(), settings.output(), settings.streaming());
     }
 
     /** OpenRouter silently falls back to a paid OCR engine for PDFs when no engine is chosen: say so, once. */

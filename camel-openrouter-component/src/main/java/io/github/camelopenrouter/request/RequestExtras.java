@@ -41,9 +41,9 @@ public record RequestExtras(Map<String, Object> properties) {
                 throw new OpenRouterInputException("A request extra (additionalBodyProperty.* or "
                                                    + OpenRouterConstants.REQUEST_EXTRAS + ") has an empty name");
             }
-            if ("stream".equals(key)) {
-                throw new OpenRouterInputException("The request extra 'stream' is refused: the component reads whole"
-                                                   + " replies, a streamed one would not be understood");
+            if ("stream".equals(key) || "stream_options".equals(key)) {
+                throw new OpenRouterInputException("The request extra '" + key + "' is refused: the component reads"
+                                                   + " the reply as the stream option says (use stream or streamTo)");
             }
             String owner = setByTyped.get(key);
             if (owner != null) {
@@ -78,12 +78,14 @@ public record RequestExtras(Map<String, Object> properties) {
         put(fields, "model", s.model(), "the model option / " + OpenRouterConstants.MODEL + " header");
         put(fields, "models", s.routing().fallbackModels(), "the fallbackModels option / "
                                                             + OpenRouterConstants.FALLBACK_MODELS + " header");
-        put(fields, "plugins", Plugins.of(s), "the pdfEngine and webSearch options");
+        put(fields, "plugins", Plugins.of(s), "the pdfEngine, webSearch and responseHealing options");
         put(fields, "provider", s.routing().provider(), "the provider options (providerOrder, providerSort, ...) / "
                                                         + OpenRouterConstants.PROVIDER_PREFERENCES + " header");
         put(fields, "reasoning", s.reasoning().wire(), "the reasoningEffort, reasoningMaxTokens and reasoningExclude options");
         put(fields, "cache_control", s.cache().wire(), "the cacheControl option / " + OpenRouterConstants.CACHE_CONTROL
                                                        + " header");
+        put(fields, "response_format", s.output().responseFormat(), "the responseFormat, jsonSchema and outputClass"
+                                                                     + " options");
         put(fields, "temperature", s.sampling().temperature(), "the temperature option");
         put(fields, "max_tokens", s.sampling().maxTokens(), "the maxTokens option");
         Sampling p = s.sampling().parameters();

@@ -21,21 +21,29 @@ public record RequestSettings(
         CacheSettings cache,
         WebSearchSettings web,
         TrackingSettings tracking,
+        OutputSettings output,
+        StreamSettings streaming,
         RequestExtras extras) {
 
+    /** The settings without an endpoint schema: for operations other than chat, which only read some of them. */
     public static RequestSettings resolve(Exchange exchange, OpenRouterConfiguration config) {
-        return read(new SettingReader(exchange, config));
+        return resolve(exchange, config, null);
+    }
+
+    /** @param outputSchema the endpoint's schema (jsonSchema or outputClass option), or null */
+    public static RequestSettings resolve(Exchange exchange, OpenRouterConfiguration config, OutputSchema outputSchema) {
+        return read(new SettingReader(exchange, config), outputSchema);
     }
 
     /**
      * Checks the endpoint's own option values once, when it starts: a misconfigured route should not start and then
      * fail every message. Header values are checked per exchange in {@link #resolve}.
      */
-    public static void validateOptions(OpenRouterConfiguration config) {
-        read(new SettingReader(null, config));
+    public static void validateOptions(OpenRouterConfiguration config, OutputSchema outputSchema) {
+        read(new SettingReader(null, config), outputSchema);
     }
 
-    private static RequestSettings read(SettingReader in) {
+    private static RequestSettings read(SettingReader in, OutputSchema outputSchema) {
         String conversationId = in.text(OpenRouterConstants.CONVERSATION_ID, null);
         RequestSettings typed = new RequestSettings(
                 in.text(OpenRouterConstants.MODEL, in.options().getModel()),
@@ -49,6 +57,8 @@ public record RequestSettings(
                 CacheSettings.read(in),
                 WebSearchSettings.read(in),
                 TrackingSettings.read(in, conversationId),
+                OutputSettings.read(in, outputSchema),
+                StreamSettings.read(in),
                 null);
         // the pass-through last: it must know what the typed settings already send
         return typed.withExtras(RequestExtras.read(in, typed));
@@ -56,6 +66,6 @@ public record RequestSettings(
 
     private RequestSettings withExtras(RequestExtras value) {
         return new RequestSettings(model, prompt, systemMessage, conversationId, media, sampling, routing, reasoning, cache,
-                web, tracking, value);
+                web, tracking, output, streaming, value);
     }
 }

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * @param extras   fields the component does not model (additionalBodyProperty.*), written at the top level
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "model", "models", "messages", "plugins", "provider", "reasoning", "cache_control", "temperature", "max_tokens" })
+@JsonPropertyOrder({ "model", "models", "messages", "plugins", "provider", "reasoning", "cache_control", "temperature",
+        "max_tokens", "response_format", "stream" })
 public record ChatRequest(
         String model,
         List<String> models,
@@ -28,6 +29,8 @@ public record ChatRequest(
         @JsonProperty("cache_control") CacheControl cacheControl,
         Double temperature,
         @JsonProperty("max_tokens") Integer maxTokens,
+        @JsonProperty("response_format") ResponseFormat responseFormat,
+        Boolean stream,
         @JsonUnwrapped Sampling sampling,
         @JsonUnwrapped Tracking tracking,
         @JsonAnyGetter Map<String, Object> extras) {
@@ -35,11 +38,11 @@ public record ChatRequest(
     /** The same request with other messages (the new user message's files swapped for references, for example). */
     public ChatRequest withMessages(List<Message> replaced) {
         return new ChatRequest(model, models, List.copyOf(replaced), plugins, provider, reasoning, cacheControl, temperature,
-                maxTokens, sampling, tracking, extras);
+                maxTokens, responseFormat, stream, sampling, tracking, extras);
     }
 
     /** A request of these messages and nothing else: every other field is left to OpenRouter's defaults. */
     public static ChatRequest of(List<Message> messages) {
-        return new ChatRequest(null, null, messages, null, null, null, null, null, null, null, null, null);
+        return new ChatRequest(null, null, messages, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

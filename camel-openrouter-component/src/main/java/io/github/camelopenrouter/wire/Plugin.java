@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** An entry of {@code plugins}: {@code file-parser} (how PDFs are read), {@code web} (web search). */
+/** An entry of {@code plugins}: file-parser, web, response-healing; {@code request.Plugins} decides which are sent. */
 public sealed interface Plugin {
 
     @JsonProperty("id")
@@ -32,6 +32,19 @@ public sealed interface Plugin {
         @Override
         public String id() {
             return "web";
+        }
+    }
+
+    /**
+     * OpenRouter repairs malformed JSON answers (code fences, prose around the JSON, missing brackets); {@code enabled}
+     * false turns it off even when the account enables it by default.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({ "id", "enabled" })
+    record ResponseHealing(Boolean enabled) implements Plugin {
+        @Override
+        public String id() {
+            return "response-healing";
         }
     }
 }

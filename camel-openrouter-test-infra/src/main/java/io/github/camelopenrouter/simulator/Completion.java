@@ -17,16 +17,17 @@ record Completion(String id, String model, String provider, long created, String
 
     /** Answers a validated request; a model of {@code models} that is unavailable is skipped. */
     static Completion answer(JsonNode root, String id, SimulatorState state) throws NativeFeatures.NoModelAvailable {
-        FileStore store = state.files;
-        ConversationScan scan = ConversationScan.of(root, store);
+        ConversationScan scan = ConversationScan.of(root, state.files);
         NativeFeatures features = NativeFeatures.of(root, state.unavailableModels, scan.lastUser.firstText());
         List<FileParsing.Outcome> files = FileParsing.process(scan, FileParsing.parsingEngine(root));
-        String text = ReplyText.describe(scan.lastUser, files);
+        String description = ReplyText.describe(scan.lastUser, files);
+        String json = SchemaAnswers.answer(root, description, state.jsonAnswer());
+        String text = json != null ? json : description;
         long ocrPages = files.stream()
                 .filter(file -> FileParsing.MISTRAL_OCR.equals(file.engine()))
                 .mapToLong(file -> file.pdf().pages())
                 .sum();
-        Usage usage = Usage.of(Usage.promptTokens(scan), text, ocrPages, features.reasoningTokens());
+        Usage usage = Usage.of(Usage.promptTokens(scan), text, ocrPages, features.reasoningTokens()).withByok(state.byok());
         if (features.cacheControl()) {
             usage = state.promptCache.add(features.model() + "\n" + root.path("messages"))
                     ? usage.withCache(0, usage.promptTokens())

@@ -17,10 +17,13 @@ import java.math.RoundingMode;
  * cost              = prompt_tokens * 0.0000003 + completion_tokens * 0.0000025
  *                     + 0.002 per page of each PDF parsed with mistral-ocr in this request,
  *                     rounded half-up to 8 decimals
+ * cost_details      = upstream_inference_prompt_cost (prompt_tokens * 0.0000003) and
+ *                     upstream_inference_completions_cost (completion_tokens * 0.0000025), each rounded so;
+ *                     upstream_inference_cost = their sum with BYOK, else null
  * </pre>
  */
-record Usage(long promptTokens, long completionTokens, BigDecimal cost, long reasoningTokens, long cachedTokens,
-             long cacheWriteTokens) {
+record Usage(long promptTokens, long completionTokens, BigDecimal cost, boolean byok, long reasoningTokens,
+             long cachedTokens, long cacheWriteTokens) {
 
     static final BigDecimal PROMPT_PRICE = new BigDecimal("0.0000003");
     static final BigDecimal COMPLETION_PRICE = new BigDecimal("0.0000025");
@@ -42,12 +45,33 @@ record Usage(long promptTokens, long completionTokens, BigDecimal cost, long rea
                 .add(OCR_PAGE_PRICE.multiply(BigDecimal.valueOf(ocrPages)))
                 .setScale(8, RoundingMode.HALF_UP)
                 .stripTrailingZeros();
-        return new Usage(promptTokens, completionTokens, cost.signum() == 0 ? BigDecimal.ZERO : cost, reasoningTokens, 0, 0);
+        return new Usage(promptTokens, completionTokens, cost.signum() == 0 ? BigDecimal.ZERO : cost, false, reasoningTokens,
+                0, 0);
+    }
+
+    /** The same usage, billed to the user's own provider key (BYOK) or not. */
+    Usage withByok(boolean value) {
+        return new Usage(promptTokens, completionTokens, cost, value, reasoningTokens, cachedTokens, cacheWriteTokens);
     }
 
     /** The same usage with a prompt-cache outcome: tokens read from the cache, or written to it. */
     Usage withCache(long cached, long written) {
-        return new Usage(promptTokens, completionTokens, cost, reasoningTokens, cached, written);
+        return new Usage(promptTokens, completionTokens, cost, byok, reasoningTokens, cached, written);
+    }
+
+    private static BigDecimal price(BigDecimal perToken, long tokens) {
+        BigDecimal value = perToken.multiply(BigDecimal.valueOf(tokens)).setScale(8, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+        return value.signum() == 0 ? BigDecimal.ZERO : value;
+    }
+
+    /** The same usage for a reply text of {@code chars} characters (a streamed answer made longer). */
+    Usage withCompletionChars(long chars) {
+        long tokens = ceilQuarter(chars) + reasoningTokens;
+        BigDecimal adjusted = cost.add(COMPLETION_PRICE.multiply(BigDecimal.valueOf(tokens - completionTokens)))
+                .setScale(8, RoundingMode.HALF_UP).stripTrailingZeros();
+        return new Usage(promptTokens, tokens, adjusted.signum() == 0 ? BigDecimal.ZERO : adjusted, byok, reasoningTokens,
+                cachedTokens, cacheWriteTokens);
     }
 
     static long ceilQuarter(long value) {
@@ -60,7 +84,18 @@ record Usage(long promptTokens, long completionTokens, BigDecimal cost, long rea
         usage.put("completion_tokens", completionTokens);
         usage.put("total_tokens", promptTokens + completionTokens);
         usage.put("cost", cost);
-        usage.put("is_byok", false);
+        usage.put("is_byok", byok);
+        // what the provider charged upstream: only known (and only billed by the provider) with the user's own key
+        ObjectNode costDetails = usage.putObject("cost_details");
+        BigDecimal promptCost = price(PROMPT_PRICE, promptTokens);
+        BigDecimal completionCost = price(COMPLETION_PRICE, completionTokens);
+        if (byok) {
+            costDetails.put("upstream_inference_cost", promptCost.add(completionCost));
+        } else {
+            costDetails.putNull("upstream_inference_cost");
+        }
+        costDetails.put("upstream_inference_prompt_cost", promptCost);
+        costDetails.put("upstream_inference_completions_cost", completionCost);
         ObjectNode prompt = usage.putObject("prompt_tokens_details").put("cached_tokens", cachedTokens);
         if (cacheWriteTokens > 0) {
             prompt.put("cache_write_tokens", cacheWriteTokens);
