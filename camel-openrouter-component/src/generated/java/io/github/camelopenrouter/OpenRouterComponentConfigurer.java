@@ -30,6 +30,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         OpenRouterComponent target = (OpenRouterComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveconcurrency":
+        case "adaptiveConcurrency": target.setAdaptiveConcurrency(property(camelContext, boolean.class, value)); return true;
         case "additionalbodyproperty":
         case "additionalBodyProperty": getOrCreateConfiguration(target).setAdditionalBodyProperty(property(camelContext, java.util.Map.class, value)); return true;
         case "allowfallbacks":
@@ -90,6 +92,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "jsonSchema": getOrCreateConfiguration(target).setJsonSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": target.setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": getOrCreateConfiguration(target).setMaxFileSize(property(camelContext, long.class, value)); return true;
         case "maxpricecompletion":
@@ -125,6 +129,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "providersort":
         case "providerSort": getOrCreateConfiguration(target).setProviderSort(property(camelContext, java.lang.String.class, value)); return true;
         case "quantizations": getOrCreateConfiguration(target).setQuantizations(property(camelContext, java.lang.String.class, value)); return true;
+        case "queuetimeout":
+        case "queueTimeout": target.setQueueTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reasoningeffort":
         case "reasoningEffort": getOrCreateConfiguration(target).setReasoningEffort(property(camelContext, java.lang.String.class, value)); return true;
         case "reasoningexclude":
@@ -176,6 +182,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "webMaxResults": getOrCreateConfiguration(target).setWebMaxResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "websearch":
         case "webSearch": getOrCreateConfiguration(target).setWebSearch(property(camelContext, boolean.class, value)); return true;
+        case "workerthreads":
+        case "workerThreads": target.setWorkerThreads(property(camelContext, int.class, value)); return true;
         case "zdr": getOrCreateConfiguration(target).setZdr(property(camelContext, java.lang.Boolean.class, value)); return true;
         default: return false;
         }
@@ -184,6 +192,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveconcurrency":
+        case "adaptiveConcurrency": return boolean.class;
         case "additionalbodyproperty":
         case "additionalBodyProperty": return java.util.Map.class;
         case "allowfallbacks":
@@ -244,6 +254,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "jsonSchema": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
         case "maxpricecompletion":
@@ -279,6 +291,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "providersort":
         case "providerSort": return java.lang.String.class;
         case "quantizations": return java.lang.String.class;
+        case "queuetimeout":
+        case "queueTimeout": return long.class;
         case "reasoningeffort":
         case "reasoningEffort": return java.lang.String.class;
         case "reasoningexclude":
@@ -330,6 +344,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "webMaxResults": return java.lang.Integer.class;
         case "websearch":
         case "webSearch": return boolean.class;
+        case "workerthreads":
+        case "workerThreads": return int.class;
         case "zdr": return java.lang.Boolean.class;
         default: return null;
         }
@@ -339,6 +355,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         OpenRouterComponent target = (OpenRouterComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveconcurrency":
+        case "adaptiveConcurrency": return target.isAdaptiveConcurrency();
         case "additionalbodyproperty":
         case "additionalBodyProperty": return getOrCreateConfiguration(target).getAdditionalBodyProperty();
         case "allowfallbacks":
@@ -399,6 +417,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "jsonSchema": return getOrCreateConfiguration(target).getJsonSchema();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return target.getMaxConcurrentRequests();
         case "maxfilesize":
         case "maxFileSize": return getOrCreateConfiguration(target).getMaxFileSize();
         case "maxpricecompletion":
@@ -434,6 +454,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "providersort":
         case "providerSort": return getOrCreateConfiguration(target).getProviderSort();
         case "quantizations": return getOrCreateConfiguration(target).getQuantizations();
+        case "queuetimeout":
+        case "queueTimeout": return target.getQueueTimeout();
         case "reasoningeffort":
         case "reasoningEffort": return getOrCreateConfiguration(target).getReasoningEffort();
         case "reasoningexclude":
@@ -485,6 +507,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "webMaxResults": return getOrCreateConfiguration(target).getWebMaxResults();
         case "websearch":
         case "webSearch": return getOrCreateConfiguration(target).isWebSearch();
+        case "workerthreads":
+        case "workerThreads": return target.getWorkerThreads();
         case "zdr": return getOrCreateConfiguration(target).getZdr();
         default: return null;
         }

@@ -48,6 +48,7 @@ class ReplyExtrasTest extends OpenRouterTestSupport {
         // usage.prompt_tokens_details / completion_tokens_details: nothing cached, no reasoning
         expected.put(OpenRouterConstants.CACHED_TOKENS, 0);
         expected.put(OpenRouterConstants.REASONING_TOKENS, 0);
+        expected.put(OpenRouterConstants.QUEUED_MILLIS, 0L);
 
         assertThat(openRouterHeaders(exchange)).isEqualTo(expected);
         assertThat(exchange.getMessage().getBody()).isEqualTo(text);

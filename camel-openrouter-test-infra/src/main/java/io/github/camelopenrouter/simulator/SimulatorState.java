@@ -20,6 +20,7 @@ final class SimulatorState {
     final Set<String> unavailableModels = ConcurrentHashMap.newKeySet();
     /** Prompts (model and messages) sent with {@code cache_control}: sent again, they are read from the cache. */
     final Set<String> promptCache = ConcurrentHashMap.newKeySet();
+    final Capacity capacity = new Capacity();
     private final AtomicLong generations = new AtomicLong();
     private volatile Duration latency = Duration.ZERO;
     private volatile JsonAnswer jsonAnswer = JsonAnswer.FITS_SCHEMA;
@@ -110,6 +111,7 @@ final class SimulatorState {
         files.clear();
         generationLog.clear();
         account.reset();
+        capacity.reset();
         latency = Duration.ZERO;
         unavailableModels.clear();
         promptCache.clear();
