@@ -222,7 +222,9 @@ class StructuredOutputTest extends OpenRouterTestSupport {
                 { "responseFormat=text&jsonSchema=classpath:schemas/invoice.json",
                   "responseFormat text cannot be combined with jsonSchema or outputClass" },
                 { "responseFormat=json_object&outputClass=io.github.camelopenrouter.Invoice",
-                  "responseFormat json_object cannot be combined with jsonSchema or outputClass" } };
+                  "responseFormat json_object cannot be combined with jsonSchema or outputClass" },
+                { "outputClass=com.example.Nope", "The outputClass option 'com.example.Nope' is not a class this"
+                                                  + " application can load: give the fully qualified name of a class" } };
         for (String[] invalid : cases) {
             assertThatThrownBy(() -> template.sendBody("openrouter:chat?" + invalid[0], "Hi"))
                     .as(invalid[0]).hasStackTraceContaining(invalid[1]);
