@@ -134,6 +134,19 @@ class StructuredOutputTest extends OpenRouterTestSupport {
     }
 
     @Test
+    void formatsAreAssertedNotOnlyAnnotated() {
+        // the simulator answers "simulated address" for a format it does not know, which is no IPv4 address
+        String schema = "{\"type\":\"object\",\"properties\":{\"day\":{\"type\":\"string\",\"format\":\"date\"},"
+                        + "\"address\":{\"type\":\"string\",\"format\":\"ipv4\"}}}";
+        Exchange exchange = send("openrouter:chat", "Invoice 42", Map.of(OpenRouterConstants.JSON_SCHEMA, schema));
+
+        assertThat(exchange.getException()).isInstanceOfSatisfying(OpenRouterOutputException.class, e -> {
+            assertThat(e.getRawAnswer()).isEqualTo("{\"day\":\"2024-03-31\",\"address\":\"simulated address\"}");
+            assertThat(e.getValidationMessages()).singleElement().asString().startsWith("/address: ").contains("ipv4");
+        });
+    }
+
+    @Test
     void responseHealingIsOnByDefaultAndRepairsProseAroundTheJson() {
         simulator.setJsonAnswer(JsonAnswer.NOT_JSON);
         Exchange exchange = sendOk("openrouter:chat?jsonSchema=classpath:schemas/invoice.json", "Invoice 42");
