@@ -139,14 +139,15 @@ public final class ConcurrencyLimiter {
             refusals++;
             long now = System.nanoTime();
             int before = limit.limit();
-            ownBurst = limit.refused(inFlight, retryAfter, now);
-            if (pause && limit.adaptive() && retryAfter != null && !retryAfter.isZero()) {
+            boolean pausing = pause && limit.adaptive() && retryAfter != null && !retryAfter.isZero();
+            if (pausing) {
                 long until = now + retryAfter.toNanos();
                 if (!paused || until - pausedUntil > 0) {
                     pausedUntil = until;
                     paused = true;
                 }
             }
+            ownBurst = limit.refused(inFlight, pausing ? retryAfter : Duration.ZERO, now);
             if (limit.limit() != before) {
                 LOG.debug("Refused with {} in flight: concurrency limit {} -> {}{}", inFlight + 1, before, limit.limit(),
                         paused ? ", queue paused for " + TimeUnit.NANOSECONDS.toMillis(pausedUntil - now) + " ms" : "");
