@@ -7,11 +7,12 @@ import java.util.concurrent.TimeUnit;
  * The arithmetic of the concurrency limit; not thread-safe ({@link ConcurrencyLimiter} calls it under its lock).
  *
  * <p>Decrease: a refusal (429, 503) proves the server will not hold more than the requests it is still holding, so
- * the limit drops to the number in flight when the refusal arrives - but by at most half at once, and never below 1.
- * In a burst every refusal lowers it a little more, and the last one leaves it at what the server accepted. This is
- * TCP's "flight size" rule without its systematic halving: a server that refuses beyond N in progress is measured, not
- * guessed at, and halving would throw away half the throughput the server offers. Halving stays the floor of one
- * step, for a refusal that comes when few requests are in flight (just after a pause).
+ * the limit drops to the number in flight when the refusal arrives - but by at most half in one episode (the refusals
+ * of requests sent under the same limit), and never below 1. In a burst every refusal lowers it a little more, and the
+ * last one leaves it at what the server accepted. This is TCP's "flight size" rule, and like TCP it reacts once per
+ * window: halving is the most one window of refusals can take away, however late the refusals come back (when the
+ * accepted requests are already done, the number in flight says little). Unlike AIMD it does not always halve: a
+ * server that refuses beyond N in progress is measured, and halving would throw away throughput the server offers.
  *
  * <p>Hold: probing above a level that was just refused costs a refusal and, with it, a {@code Retry-After} pause of
  * the whole queue. So the limit stays put for ten times the pause (at least a second) after the last refusal: a failed
@@ -32,6 +33,10 @@ final class AdaptiveLimit {
     private final boolean adaptive;
     private int limit;
     private int successes;
+    /** Counts the episodes of refusals; a permit remembers the one it was granted in. */
+    private long epoch;
+    /** The lowest the current episode may take the limit. */
+    private int floor = 1;
     private long holdUntil;
     private boolean held;
 
@@ -43,6 +48,10 @@ final class AdaptiveLimit {
 
     int limit() {
         return limit;
+    }
+
+    long epoch() {
+        return epoch;
     }
 
     int max() {
@@ -62,13 +71,18 @@ final class AdaptiveLimit {
      *                   most {@link RetryingSender#MAX_FREE_RETRIES} times); a request refused while alone counts as
      *                   usual.
      */
-    boolean refused(int inFlightNow, Duration pausedFor, long nowNanos) {
+    boolean refused(int inFlightNow, long sentInEpoch, Duration pausedFor, long nowNanos) {
         if (!adaptive) {
             return false;
         }
-        // never below half the limit at once: right after a pause few requests are in flight, and a refusal then says
-        // little about what the server holds
-        limit = Math.max(1, Math.max(Math.min(limit, inFlightNow), limit / 2));
+        if (sentInEpoch == epoch) {
+            // the first refusal of a request sent under the current limit: a new episode, which may take the limit
+            // down to half of what it is now, however few requests are in flight (just after a pause, a refusal says
+            // little about what the server holds). Refusals of requests sent earlier belong to the same episode.
+            epoch++;
+            floor = Math.max(1, limit / 2);
+        }
+        limit = Math.max(floor, Math.min(limit, inFlightNow));
         successes = 0;
         long pause = pausedFor.compareTo(Duration.ofNanos(MAX_HOLD_NANOS)) > 0 ? MAX_HOLD_NANOS : pausedFor.toNanos();
         long until = nowNanos + Math.min(MAX_HOLD_NANOS, Math.max(MIN_HOLD_NANOS, HOLD_FACTOR * pause));

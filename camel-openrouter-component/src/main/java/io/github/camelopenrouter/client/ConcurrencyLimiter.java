@@ -147,7 +147,7 @@ public final class ConcurrencyLimiter {
                     paused = true;
                 }
             }
-            ownBurst = limit.refused(inFlight, pausing ? retryAfter : Duration.ZERO, now);
+            ownBurst = limit.refused(inFlight, permit.epoch, pausing ? retryAfter : Duration.ZERO, now);
             if (limit.limit() != before) {
                 LOG.debug("Refused with {} in flight: concurrency limit {} -> {}{}", inFlight + 1, before, limit.limit(),
                         paused ? ", queue paused for " + TimeUnit.NANOSECONDS.toMillis(pausedUntil - now) + " ms" : "");
@@ -230,7 +230,7 @@ public final class ConcurrencyLimiter {
             Waiter waiter = queue.poll();
             waiter.queued.set(false);
             inFlight++;
-            grants.add(new Grant(waiter, new Permit(), this));
+            grants.add(new Grant(waiter, new Permit(limit.epoch()), this));
         }
         return grants;
     }
@@ -294,8 +294,11 @@ public final class ConcurrencyLimiter {
     static final class Permit {
 
         private final AtomicBoolean held = new AtomicBoolean(true);
+        /** The episode of refusals it was granted in (see AdaptiveLimit). */
+        private final long epoch;
 
-        private Permit() {
+        private Permit(long epoch) {
+            this.epoch = epoch;
         }
 
         private boolean release() {
