@@ -52,6 +52,7 @@ class FaultSoakTest {
     /** What the simulated key holds in progress; beyond it: 429 + Retry-After. */
     private static final int CAPACITY = 32;
     private static final String CAPACITY_RETRY_AFTER = "1";
+    private static final int LATENCY_MS = 50;
     /** Two cores carry both the route and the simulator here: 200 requests at once already take up to a second. */
     private static final int REQUEST_TIMEOUT_MS = 2000;
 
@@ -89,7 +90,8 @@ class FaultSoakTest {
         try (OpenRouterSimulator simulator = OpenRouterSimulator.start(
                 SimulatorSettings.defaults().withRecordBodies(false).withThreads(8));
              DefaultCamelContext camel = new DefaultCamelContext()) {
-            simulator.setLatency(Duration.ofMillis(5));
+            // long enough that the key's capacity is met however slowly a loaded machine sends
+            simulator.setLatency(Duration.ofMillis(LATENCY_MS));
             simulator.setFaultPolicy(policy);
             simulator.setCapacity(CAPACITY, CAPACITY_RETRY_AFTER);
             camel.addComponent("openrouter", component(simulator));
@@ -182,7 +184,7 @@ class FaultSoakTest {
         text.append("Fault soak: ").append(EXCHANGES).append(" exchanges, seda concurrentConsumers=").append(CONSUMERS)
                 .append(", no throttle (component limit: maxConcurrentRequests 64, adaptive)")
                 .append(", maxRetries=2, retryInitialDelay=20 ms, retryMaxDelay=2000 ms, requestTimeout=")
-                .append(REQUEST_TIMEOUT_MS).append(" ms, simulator latency 5 ms\n");
+                .append(REQUEST_TIMEOUT_MS).append(" ms, simulator latency " + LATENCY_MS + " ms\n");
         long faults = injected.values().stream().mapToLong(LongAdder::sum).sum();
         text.append("requests received by the simulator: ").append(stats.requests()).append(", faults injected: ")
                 .append(faults).append(String.format(" (%.1f%%)%n", 100.0 * faults / Math.max(1, stats.requests())));
