@@ -11,6 +11,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
+import io.github.camelopenrouter.client.ClientSafety;
 import io.github.camelopenrouter.client.OpenRouterClient;
 import io.github.camelopenrouter.client.RetryPolicy;
 import io.github.camelopenrouter.client.RetryingSender;
@@ -79,7 +80,9 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     protected void doStart() throws Exception {
         super.doStart();
         RequestSettings.validateOptions(configuration);
+        validateSafetyOptions();
         String apiKey = resolveApiKey();
+        ClientSafety.warnIfCleartext(configuration.getBaseUrl(), getEndpointBaseUri());
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
                 configuration.getRetryMaxDelay());
         Duration requestTimeout = positive(configuration.getRequestTimeout(), "requestTimeout");
@@ -116,6 +119,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
             http = builder.build();
             worker = clientExecutor;
         } else {
+            ClientSafety.checkUserClient(http, getEndpointBaseUri());
             worker = http.executor().orElse(ForkJoinPool.commonPool());
         }
         OpenRouterClient client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
@@ -125,7 +129,9 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
                 getComponent().getModelsCache());
         conversations = new Conversations(configuration.getConversationStore() != null
                 ? configuration.getConversationStore()
-                : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes()));
+                : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes(),
+                        configuration.getConversationMaxTurns()),
+                configuration.getConversationMaxTurns());
         requestFactory = new ChatRequestFactory(configuration, conversations, getEndpointBaseUri());
         chatSteps = chatSteps(sender);
     }
@@ -140,6 +146,18 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
             steps.add(new ChatFileUploads(sender));
         }
         return List.copyOf(steps);
+    }
+
+    private void validateSafetyOptions() {
+        String internalUrls = configuration.getInternalUrls();
+        if (!List.of("warn", "refuse", "allow").contains(internalUrls)) {
+            throw new IllegalArgumentException("'" + internalUrls + "' is not a valid internalUrls option on "
+                                               + getEndpointBaseUri() + ": use warn, refuse or allow");
+        }
+        if (configuration.getConversationMaxTurns() < 1) {
+            throw new IllegalArgumentException("conversationMaxTurns must be at least 1, got "
+                                               + configuration.getConversationMaxTurns() + " on " + getEndpointBaseUri());
+        }
     }
 
     private Duration positive(long millis, String option) {

@@ -48,7 +48,9 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
             LOG.debug("Sending chat request: model={}, parts={}, bodyBytes={}", prepared.request().model(),
                     prepared.userMessage().content() instanceof List<?> parts ? parts.size() : 1,
                     prepared.body().contentLength());
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            // Errors too (a LinkageError, a body's own iterator failing): without the callback the exchange never
+            // completes, and a seda consumer thread dies with it
             exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, 0);
             fail(exchange, e);
             callback.done(true);
@@ -88,7 +90,7 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
                     callback.done(false);
                 }
             });
-        } catch (Exception e) {
+        } catch (Throwable e) {
             fail(exchange, e);
             callback.done(true);
             return true;

@@ -89,6 +89,7 @@ public final class RetryingSender {
         private boolean waiting;
         private boolean finished;
         private ScheduledFuture<?> retryTimer;
+        private CompletableFuture<T> inFlight;
 
         Delivery(ApiCall<T> call) {
             this.call = call;
@@ -112,6 +113,9 @@ public final class RetryingSender {
                 reply = client.send(call);
             } catch (RuntimeException e) {
                 reply = CompletableFuture.failedFuture(e);
+            }
+            synchronized (this) {
+                inFlight = reply;
             }
             reply.whenComplete(this::attempted);
         }
@@ -179,6 +183,7 @@ public final class RetryingSender {
 
         void stop() {
             ApiOutcome<T> result;
+            CompletableFuture<T> abort = null;
             synchronized (this) {
                 if (finished) {
                     return;
@@ -189,11 +194,16 @@ public final class RetryingSender {
                     }
                     result = abandoned();
                 } else {
+                    abort = inFlight;
                     result = failed(new EndpointStoppedException("The endpoint stopped while "
                                                                  + (attempts == 0 ? "the request was about to be sent"
                                                                          : "attempt " + attempts + " was in flight"),
                             null), null);
                 }
+            }
+            if (abort != null) {
+                // closes the connection and cancels the attempt's watchdog now, instead of at requestTimeout
+                abort.cancel(true);
             }
             complete(result);
         }

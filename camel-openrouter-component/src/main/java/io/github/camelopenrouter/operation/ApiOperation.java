@@ -46,7 +46,7 @@ public abstract class ApiOperation<T> {
         ApiCall<T> call;
         try {
             call = call(exchange);
-        } catch (Exception e) {
+        } catch (Throwable e) {
             exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, 0);
             fail(exchange, e);
             callback.done(true);
@@ -75,7 +75,7 @@ public abstract class ApiOperation<T> {
                     callback.done(false);
                 }
             });
-        } catch (Exception e) {
+        } catch (Throwable e) {
             fail(exchange, e);
             callback.done(true);
             return true;
