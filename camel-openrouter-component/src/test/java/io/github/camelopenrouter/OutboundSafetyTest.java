@@ -52,6 +52,8 @@ class OutboundSafetyTest extends OpenRouterTestSupport {
     void aUrlBodyToAPrivateAddressIsCheckedTooAndPublicLinksPassQuietly() {
         assertRefusedBeforeSending(send("openrouter:chat?internalUrls=refuse", "http://10.1.2.3/scans/page-1.png"),
                 "a URL to the internal address 10.1.2.3");
+        assertRefusedBeforeSending(send("openrouter:chat?internalUrls=refuse", "Debug page: http://[::1]:9000/debug, see"),
+                "a URL to the internal address [::1]");
         String logs;
         try (LogCapture capture = LogCapture.everything()) {
             sendOk("openrouter:chat?internalUrls=refuse", "What is on https://en.wikipedia.org/wiki/Harbour?lang=en");

@@ -21,7 +21,8 @@ import io.github.camelopenrouter.wire.Payload;
  */
 final class InternalUrls {
 
-    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp|wss?)://[^\\s\"'<>()\\[\\]{}|\\\\^`]+");
+    private static final Pattern URL = Pattern.compile(
+            "(?i)\\b(?:https?|ftp|wss?)://(?:[^\\s\"'<>()\\[\\]{}|\\\\^`/]*@)?(?:\\[[0-9a-f:.]+\\])?[^\\s\"'<>()\\[\\]{}|\\\\^`]*");
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
             "(?i)(?:^|[_\\-.])(?:token|access_?token|api_?key|apikey|key|secret|password|passwd|pwd|sig|signature|auth"
             + "|credential|session|sessionid)$");
