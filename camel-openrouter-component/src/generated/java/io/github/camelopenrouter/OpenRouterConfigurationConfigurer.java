@@ -52,6 +52,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "filesAction": target.setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
         case "generationwait":
         case "generationWait": target.setGenerationWait(property(camelContext, long.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.setHealthCheckInterval(property(camelContext, long.class, value)); return true;
         case "httpclient":
         case "httpClient": target.setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "imagedetail":
@@ -128,6 +130,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "filesAction": return java.lang.String.class;
         case "generationwait":
         case "generationWait": return long.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
         case "imagedetail":
@@ -205,6 +209,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "filesAction": return target.getFilesAction();
         case "generationwait":
         case "generationWait": return target.getGenerationWait();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getHealthCheckInterval();
         case "httpclient":
         case "httpClient": return target.getHttpClient();
         case "imagedetail":

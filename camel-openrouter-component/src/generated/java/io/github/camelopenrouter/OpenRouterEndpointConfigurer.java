@@ -52,6 +52,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "filesAction": target.getConfiguration().setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
         case "generationwait":
         case "generationWait": target.getConfiguration().setGenerationWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.getConfiguration().setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "imagedetail":
@@ -129,6 +131,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "filesAction": return java.lang.String.class;
         case "generationwait":
         case "generationWait": return long.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
         case "imagedetail":
@@ -207,6 +211,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "filesAction": return target.getConfiguration().getFilesAction();
         case "generationwait":
         case "generationWait": return target.getConfiguration().getGenerationWait();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getConfiguration().getHealthCheckInterval();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
         case "imagedetail":

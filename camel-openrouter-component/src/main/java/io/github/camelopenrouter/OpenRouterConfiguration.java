@@ -25,6 +25,7 @@ public class OpenRouterConfiguration implements Cloneable {
     public static final long DEFAULT_REQUEST_TIMEOUT = 300_000;
     public static final long DEFAULT_MODELS_CACHE_TTL = 3_600_000;
     public static final long DEFAULT_GENERATION_WAIT = 3_000;
+    public static final long DEFAULT_HEALTH_CHECK_INTERVAL = 60_000;
 
     @UriPath(description = "The operation to perform: chat sends the message body to a model and returns its answer;"
                            + " files uploads, lists, gets, deletes or downloads files of OpenRouter's Files API; models"
@@ -226,6 +227,13 @@ public class OpenRouterConfiguration implements Cloneable {
               description = "How long, in milliseconds, a 404 from the generation endpoint is asked again (every 250"
                             + " ms): OpenRouter makes a generation readable a moment after the call. 0 fails at once.")
     private long generationWait = DEFAULT_GENERATION_WAIT;
+
+    @UriParam(label = "health", defaultValue = "" + DEFAULT_HEALTH_CHECK_INTERVAL, javaType = "java.time.Duration",
+              description = "How often, in milliseconds, the producer health check asks OpenRouter for the account's"
+                            + " credits (GET /credits, or GET /key for a key that is not a management key). Readiness"
+                            + " reads the last answer, so probes of the health endpoint never call OpenRouter. Only"
+                            + " while producer health checks are enabled (camel.health.producersEnabled=true).")
+    private long healthCheckInterval = DEFAULT_HEALTH_CHECK_INTERVAL;
 
     public OpenRouterOperation getOperation() {
         return operation;
@@ -521,6 +529,14 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setGenerationWait(long generationWait) {
         this.generationWait = generationWait;
+    }
+
+    public long getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    public void setHealthCheckInterval(long healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
     }
 
     public OpenRouterConfiguration copy() {
