@@ -40,6 +40,16 @@ public final class RetryingSender {
     }
 
     /**
+     * A chat completion read as a stream: the deltas go to the stream's sink as they arrive; the outcome is the whole
+     * reply. A failure is sent again only while no delta has gone out.
+     */
+    public CompletableFuture<ChatOutcome> send(StreamingRequestBody body, ChatStream stream) {
+        return send(OpenRouterClient.chatStreamCall(body, stream)).thenApply(outcome -> outcome.succeeded()
+                ? ChatOutcome.success(outcome.result(), outcome.attempts())
+                : ChatOutcome.failure(outcome.failure(), outcome.attempts()));
+    }
+
+    /**
      * Any call to OpenRouter, with the same retries, timeouts and stop behaviour as chat; never completes
      * exceptionally: a failure is an {@link ApiOutcome} too.
      */
@@ -149,6 +159,10 @@ public final class RetryingSender {
                     return abandoned();
                 }
             }
+            if (call.decoder() instanceof ChatStream stream && !stream.mayRetry()) {
+                return failed(cause, stream.deltas() > 0 ? "not retried: " + stream.deltas()
+                                                           + " text delta(s) of the answer had already gone out" : null);
+            }
             RetryPolicy.Decision decision = policy.decide(cause, attempts - notFoundAttempts, call.isRepeatable());
             if (!decision.retry()) {
                 return failed(cause, decision.note());
@@ -183,10 +197,13 @@ public final class RetryingSender {
 
         void stop() {
             ApiOutcome<T> result;
-            CompletableFuture<T> abort = null;
+            CompletableFuture<T> abandonedAttempt = null;
             synchronized (this) {
                 if (finished) {
                     return;
+                }
+                if (!waiting) {
+                    abandonedAttempt = inFlight;
                 }
                 if (waiting) {
                     if (retryTimer != null) {
@@ -194,16 +211,15 @@ public final class RetryingSender {
                     }
                     result = abandoned();
                 } else {
-                    abort = inFlight;
                     result = failed(new EndpointStoppedException("The endpoint stopped while "
                                                                  + (attempts == 0 ? "the request was about to be sent"
                                                                          : "attempt " + attempts + " was in flight"),
                             null), null);
                 }
             }
-            if (abort != null) {
-                // closes the connection and cancels the attempt's watchdog now, instead of at requestTimeout
-                abort.cancel(true);
+            if (abandonedAttempt != null) {
+                // the HTTP exchange itself stops too (a stream would otherwise go on being read)
+                abandonedAttempt.cancel(true);
             }
             complete(result);
         }
