@@ -23,7 +23,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(47);
         props.add("apiKey");
         props.add("appTitle");
         props.add("appUrl");
@@ -33,6 +33,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("connectTimeout");
         props.add("conversationMaxBytes");
         props.add("conversationMaxCount");
+        props.add("conversationMaxTurns");
         props.add("conversationStore");
         props.add("dimensions");
         props.add("encodingFormat");
@@ -42,6 +43,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("httpClient");
         props.add("imageDetail");
         props.add("inputModalities");
+        props.add("internalUrls");
         props.add("jsonSchema");
         props.add("lazyStartProducer");
         props.add("maxFileSize");
