@@ -244,6 +244,7 @@ public final class OpenRouterClient {
                         }
                     },
                     this::abort);
+            subscriber.limit(maxResponseSize);
             stream = subscriber;
             if (isDone()) {
                 subscriber.cancel();
