@@ -25,6 +25,7 @@ public class OpenRouterConfiguration implements Cloneable {
     public static final long DEFAULT_REQUEST_TIMEOUT = 300_000;
     public static final long DEFAULT_MODELS_CACHE_TTL = 3_600_000;
     public static final long DEFAULT_GENERATION_WAIT = 3_000;
+    public static final String DEFAULT_SCHEMA_NAME = "answer";
     public static final long DEFAULT_HEALTH_CHECK_INTERVAL = 60_000;
 
     @UriPath(description = "The operation to perform: chat sends the message body to a model and returns its answer;"
@@ -72,6 +73,40 @@ public class OpenRouterConfiguration implements Cloneable {
 
     @UriParam(description = "The maximum number of tokens to generate.")
     private Integer maxTokens;
+
+    @UriParam(label = "structured",
+              description = "The JSON Schema the answer must follow: inline JSON ({...}) or a resource (classpath:,"
+                            + " file:, http:, loaded once when the endpoint starts). Sent as response_format json_schema;"
+                            + " the answer is checked against it and becomes the body as JSON text. The"
+                            + " CamelOpenRouterJsonSchema header replaces it per exchange.")
+    private String jsonSchema;
+
+    @UriParam(label = "structured",
+              description = "A Java class the answer is unmarshalled into (with Jackson) as the body; its JSON Schema"
+                            + " is generated from the class (victools jsonschema-generator, Jackson annotations"
+                            + " honoured) and sent as response_format json_schema. Cannot be combined with jsonSchema.")
+    private Class<?> outputClass;
+
+    @UriParam(label = "structured", defaultValue = DEFAULT_SCHEMA_NAME,
+              description = "The name of the schema sent in response_format.json_schema.name.")
+    private String schemaName = DEFAULT_SCHEMA_NAME;
+
+    @UriParam(label = "structured", defaultValue = "true",
+              description = "Whether the model must follow the schema exactly (response_format.json_schema.strict).")
+    private boolean strictSchema = true;
+
+    @UriParam(label = "structured", enums = "text,json_object,json_schema",
+              description = "The answer's format: text, json_object (any JSON object, checked to be one) or"
+                            + " json_schema (implied by jsonSchema and outputClass, which it needs). When not set, the"
+                            + " model answers in text unless a schema is given.")
+    private String responseFormat;
+
+    @UriParam(label = "structured",
+              description = "Whether OpenRouter's response-healing plugin repairs malformed JSON answers (a code fence,"
+                            + " prose around the JSON, a missing bracket). Defaults to true whenever JSON output is"
+                            + " requested; false sends the plugin with enabled false, so an account default cannot turn it"
+                            + " on. Never sent when the answer is text.")
+    private Boolean responseHealing;
 
     @UriParam(defaultValue = "" + DEFAULT_MAX_FILE_SIZE,
               description = "The largest file, in bytes, that is sent; a larger one fails the exchange before anything"
@@ -169,6 +204,22 @@ public class OpenRouterConfiguration implements Cloneable {
                             + " file_id instead of sending its bytes; in a conversation the store then keeps the id, so"
                             + " follow-up questions send neither the file nor its parse again.")
     private boolean uploadFiles;
+
+    @UriParam(label = "streaming", defaultValue = "false",
+              description = "Ask OpenRouter to stream the answer (\"stream\": true, server-sent events): the exchange"
+                            + " still completes with the whole answer and every reply header, and also gets"
+                            + " CamelOpenRouterTimeToFirstToken; the connection stays busy while the model thinks, so"
+                            + " idle-cutting proxies do not drop long answers. Implied by streamTo.")
+    private boolean stream;
+
+    @UriParam(label = "streaming",
+              description = "An endpoint URI (seda:partial, kafka:answers, vertx-websocket:...) that receives every text"
+                            + " delta of a streamed answer as its own exchange, in order (headers"
+                            + " CamelOpenRouterStreamIndex, CamelOpenRouterResponseId,"
+                            + " CamelOpenRouterStreamCorrelationId), then one last exchange with"
+                            + " CamelOpenRouterStreamEnd=true. Setting it turns stream on. A slow endpoint slows the"
+                            + " reading of the stream instead of filling memory.")
+    private String streamTo;
 
     @UriParam(label = "chat", defaultValue = "false",
               description = "Before sending, check that the model accepts every image, PDF, audio and video part (its"
@@ -289,6 +340,54 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setTemperature(Double temperature) {
         this.temperature = temperature;
+    }
+
+    public String getJsonSchema() {
+        return jsonSchema;
+    }
+
+    public void setJsonSchema(String jsonSchema) {
+        this.jsonSchema = jsonSchema;
+    }
+
+    public Class<?> getOutputClass() {
+        return outputClass;
+    }
+
+    public void setOutputClass(Class<?> outputClass) {
+        this.outputClass = outputClass;
+    }
+
+    public String getSchemaName() {
+        return schemaName;
+    }
+
+    public void setSchemaName(String schemaName) {
+        this.schemaName = schemaName;
+    }
+
+    public boolean isStrictSchema() {
+        return strictSchema;
+    }
+
+    public void setStrictSchema(boolean strictSchema) {
+        this.strictSchema = strictSchema;
+    }
+
+    public String getResponseFormat() {
+        return responseFormat;
+    }
+
+    public void setResponseFormat(String responseFormat) {
+        this.responseFormat = responseFormat;
+    }
+
+    public Boolean getResponseHealing() {
+        return responseHealing;
+    }
+
+    public void setResponseHealing(Boolean responseHealing) {
+        this.responseHealing = responseHealing;
     }
 
     public Integer getMaxTokens() {
@@ -425,6 +524,22 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setFilesAction(String filesAction) {
         this.filesAction = filesAction;
+    }
+
+    public boolean isStream() {
+        return stream;
+    }
+
+    public void setStream(boolean stream) {
+        this.stream = stream;
+    }
+
+    public String getStreamTo() {
+        return streamTo;
+    }
+
+    public void setStreamTo(String streamTo) {
+        this.streamTo = streamTo;
     }
 
     public boolean isUploadFiles() {

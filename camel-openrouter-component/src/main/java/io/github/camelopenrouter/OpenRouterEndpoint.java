@@ -30,6 +30,7 @@ import io.github.camelopenrouter.operation.ChatStep;
 import io.github.camelopenrouter.operation.ModalityCheck;
 import io.github.camelopenrouter.operation.Operations;
 import io.github.camelopenrouter.request.ChatRequestFactory;
+import io.github.camelopenrouter.request.OutputSchema;
 import io.github.camelopenrouter.request.RequestSettings;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -66,6 +67,8 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     private Conversations conversations;
     private ExecutorService clientExecutor;
     private ScheduledExecutorService timer;
+    private ExecutorService streamExecutor;
+
     private OpenRouterClient client;
     private volatile EndpointStats stats = new EndpointStats();
     private volatile AccountMonitor accountMonitor;
@@ -97,7 +100,8 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        RequestSettings.validateOptions(configuration);
+        OutputSchema outputSchema = OutputSchema.fromOptions(configuration, getCamelContext());
+        RequestSettings.validateOptions(configuration, outputSchema);
         String apiKey = resolveApiKey();
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
                 configuration.getRetryMaxDelay());
@@ -157,8 +161,50 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         conversations = new Conversations(configuration.getConversationStore() != null
                 ? configuration.getConversationStore()
                 : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes()));
-        requestFactory = new ChatRequestFactory(configuration, conversations, getEndpointBaseUri());
+        requestFactory = new ChatRequestFactory(configuration, outputSchema, conversations, getEndpointBaseUri());
         chatSteps = chatSteps(sender);
+        if (configuration.getStreamTo() != null && !configuration.getStreamTo().isBlank()) {
+            resolveStreamTo(configuration.getStreamTo().trim());
+        }
+        // delivers streamed deltas to streamTo endpoints: never the HTTP client's threads, so a consumer that blocks
+        // holds up its own stream only. Threads exist only while deltas are being delivered.
+        ThreadPoolProfile streamProfile = new ThreadPoolProfile("OpenRouterStreamTo");
+        streamProfile.setPoolSize(STREAM_THREADS);
+        streamProfile.setMaxPoolSize(STREAM_THREADS);
+        streamProfile.setAllowCoreThreadTimeOut(true);
+        streamProfile.setKeepAliveTime(30L);
+        streamProfile.setMaxQueueSize(-1);
+        streamProfile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        streamExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "OpenRouterStreamTo",
+                streamProfile);
+    }
+
+    /** Threads delivering streamed deltas to streamTo endpoints; deltas of one stream go out one at a time anyway. */
+    private static final int STREAM_THREADS = 8;
+
+    /**
+     * The streamTo endpoint, resolved by Camel (placeholders included).
+     *
+     * @throws OpenRouterInputException when Camel cannot resolve it, naming the URI and the reason
+     */
+    org.apache.camel.Endpoint resolveStreamTo(String uri) {
+        try {
+            org.apache.camel.Endpoint target = getCamelContext().getEndpoint(uri);
+            if (target != null) {
+                return target;
+            }
+        } catch (RuntimeException e) {
+            throw new OpenRouterInputException("streamTo '" + uri + "' is not an endpoint Camel can resolve: "
+                                               + e.getMessage() + ". Use an endpoint URI such as seda:partial or"
+                                               + " kafka:answers, with its component on the classpath");
+        }
+        throw new OpenRouterInputException("streamTo '" + uri + "' is not an endpoint Camel can resolve. Use an endpoint"
+                                           + " URI such as seda:partial or kafka:answers, with its component on the"
+                                           + " classpath");
+    }
+
+    Executor getStreamExecutor() {
+        return streamExecutor;
     }
 
     /** What chat does before sending, in order: refuse parts the model cannot read, then upload files. */
@@ -267,6 +313,10 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         if (sender != null) {
             // exchanges waiting for a retry end now, with their last error, instead of never
             sender.stop();
+        }
+        if (streamExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(streamExecutor);
+            streamExecutor = null;
         }
         if (timer != null) {
             getCamelContext().getExecutorServiceManager().shutdown(timer);

@@ -8,6 +8,7 @@ import javax.net.ssl.SSLException;
 
 import io.github.camelopenrouter.OpenRouterApiException;
 import io.github.camelopenrouter.OpenRouterInputException;
+import io.github.camelopenrouter.OpenRouterOutputException;
 
 /**
  * What kind of failure ended an exchange: whether sending again may help, and the stable name a route can switch on
@@ -19,6 +20,7 @@ public final class Failures {
     public static final String CONNECTION_FAILED = "connection_failed";
     public static final String TLS_FAILED = "tls_failed";
     public static final String INVALID_INPUT = "invalid_input";
+    public static final String INVALID_OUTPUT = OpenRouterOutputException.ERROR_TYPE;
     public static final String STOPPED = "stopped";
     public static final String INTERNAL_ERROR = "internal_error";
     public static final String RESPONSE_TOO_LARGE = "response_too_large";
@@ -49,6 +51,9 @@ public final class Failures {
         }
         if (failure instanceof OpenRouterInputException) {
             return INVALID_INPUT;
+        }
+        if (failure instanceof OpenRouterOutputException) {
+            return INVALID_OUTPUT;
         }
         if (failure instanceof HttpTimeoutException) {
             return TIMEOUT;

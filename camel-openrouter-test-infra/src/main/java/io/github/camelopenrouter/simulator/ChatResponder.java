@@ -34,6 +34,10 @@ final class ChatResponder {
         if (fault != null && fault.kind() == Fault.Kind.DELAY) {
             state.stats.faulted(Fault.Kind.DELAY); // the reply itself is an ordinary one, counted as such
         }
+        if (fault != null && (fault.kind() == Fault.Kind.STREAM_DROP || fault.kind() == Fault.Kind.STREAM_STALL
+                              || fault.kind() == Fault.Kind.SLOW_FIRST_TOKEN)) {
+            state.stats.faulted(fault.kind());
+        }
         String authProblem = ApiKeys.problem(request.header("Authorization"));
         if (authProblem != null) {
             return reject(401, ErrorBodies.plain(401, authProblem), id);
@@ -63,13 +67,16 @@ final class ChatResponder {
         } catch (InvalidRequestException e) {
             return reject(400, ErrorBodies.forStatus(400, e.getMessage()), id);
         }
-        return answer(Completion.answer(root, id, state.files), root.path("stream").asBoolean(false), fault, referer);
+        Completion completion = Completion.answer(root, id, state.files, state.jsonAnswer(), state.byok());
+        return answer(completion, root.path("stream").asBoolean(false), fault, referer);
     }
 
     private Reply answer(Completion completion, boolean stream, Fault fault, String referer) {
         state.stats.files(completion.parsedFiles(), completion.reusedAnnotations());
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Generation-Id", completion.id());
+        if (state.generationIdHeader()) {
+            headers.put("X-Generation-Id", completion.id());
+        }
         headers.put("X-Simulator-Parsed-Files", String.valueOf(completion.parsedFiles()));
         headers.put("X-Simulator-Reused-Annotations", String.valueOf(completion.reusedAnnotations()));
         Fault.Kind generationFault = fault == null ? null : fault.kind();
@@ -88,11 +95,14 @@ final class ChatResponder {
             fault.headers().forEach(headers::put); // a delay fault may carry headers too
         }
         state.stats.replied2xx();
+        StreamReply streamed = stream ? StreamReply.of(completion, state.streamShape(), fault, headers,
+                state.openStreams) : null;
+        Usage usage = streamed != null ? streamed.usage() : completion.usage();
         state.charge(new GenerationLog.Call(completion.id(), completion.model(), "completions",
-                completion.usage().promptTokens(), completion.usage().completionTokens(), completion.usage().cost(),
+                usage.promptTokens(), usage.completionTokens(), usage.cost(),
                 stream, "stop", referer, state.latency().toMillis()));
-        if (stream) {
-            return Reply.eventStream(CompletionJson.stream(completion), headers);
+        if (streamed != null) {
+            return streamed;
         }
         return Reply.json(200, Json.text(CompletionJson.completion(completion)), headers);
     }

@@ -23,10 +23,12 @@ final class CompletionJson {
 
     static ObjectNode completion(Completion completion) {
         ObjectNode root = header(completion, "chat.completion");
+        // required by the SDK's ChatResult (nullable); OpenRouter sends null for most providers
+        root.putNull("system_fingerprint");
         ObjectNode choice = root.putArray("choices").addObject();
         choice.put("index", 0);
         choice.put("finish_reason", "stop");
-        choice.put("native_finish_reason", "stop");
+        choice.put("native_finish_reason", nativeFinishReason(completion.model()));
         ObjectNode message = choice.putObject("message");
         message.put("role", "assistant");
         message.put("content", completion.text());
@@ -56,35 +58,30 @@ final class CompletionJson {
         return Json.text(root);
     }
 
-    static List<String> stream(Completion completion) {
-        List<String> events = new ArrayList<>();
-        events.add(PROCESSING);
-        List<String> pieces = pieces(completion.text());
-        for (int i = 0; i < pieces.size(); i++) {
-            boolean first = i == 0;
-            boolean last = i == pieces.size() - 1;
-            ObjectNode chunk = header(completion, "chat.completion.chunk");
-            ObjectNode choice = chunk.putArray("choices").addObject();
-            choice.put("index", 0);
-            ObjectNode delta = choice.putObject("delta");
-            if (first) {
-                delta.put("role", "assistant");
-            }
-            delta.put("content", pieces.get(i));
-            ArrayNode annotations = annotations(completion);
-            if (last && !annotations.isEmpty()) {
-                delta.set("annotations", annotations);
-            }
-            choice.put("finish_reason", last ? "stop" : null);
-            choice.put("native_finish_reason", last ? "stop" : null);
-            events.add(data(chunk));
+    /** One content delta of a stream: role on the first, finish_reason (and the annotations) on the last. */
+    static ObjectNode delta(Completion completion, String piece, boolean first, boolean last, ArrayNode annotations) {
+        ObjectNode chunk = header(completion, "chat.completion.chunk");
+        ObjectNode choice = chunk.putArray("choices").addObject();
+        choice.put("index", 0);
+        ObjectNode delta = choice.putObject("delta");
+        if (first) {
+            delta.put("role", "assistant");
         }
+        delta.put("content", piece);
+        if (last && !annotations.isEmpty()) {
+            delta.set("annotations", annotations);
+        }
+        choice.put("finish_reason", last ? "stop" : null);
+        choice.put("native_finish_reason", last ? nativeFinishReason(completion.model()) : null);
+        return chunk;
+    }
+
+    /** The last chunk of a stream: empty choices and the usage. */
+    static ObjectNode usageChunk(Completion completion) {
         ObjectNode usage = header(completion, "chat.completion.chunk");
         usage.putArray("choices");
         usage.set("usage", completion.usage().toJson());
-        events.add(data(usage));
-        events.add(DONE);
-        return events;
+        return usage;
     }
 
     /**
@@ -119,6 +116,17 @@ final class CompletionJson {
         return events;
     }
 
+    /**
+     * The provider's own word for "stop", as OpenRouter passes it on next to the normalised finish_reason: Anthropic's
+     * models say end_turn, Google's STOP, the others stop.
+     */
+    static String nativeFinishReason(String model) {
+        if (model.startsWith("anthropic/")) {
+            return "end_turn";
+        }
+        return model.startsWith("google/") ? "STOP" : "stop";
+    }
+
     private static ObjectNode header(Completion completion, String object) {
         ObjectNode root = Json.object();
         root.put("id", completion.id());
@@ -129,7 +137,7 @@ final class CompletionJson {
         return root;
     }
 
-    private static ArrayNode annotations(Completion completion) {
+    static ArrayNode annotations(Completion completion) {
         ArrayNode annotations = Json.MAPPER.createArrayNode();
         for (FileParsing.Outcome file : completion.files()) {
             if (file.reused()) {
@@ -155,17 +163,21 @@ final class CompletionJson {
         return error;
     }
 
-    private static String data(ObjectNode chunk) {
+    static String data(ObjectNode chunk) {
         return "data: " + Json.text(chunk) + "\n\n";
     }
 
-    /** Splits into pieces of at most {@value #PIECE} chars, never between the two halves of a surrogate pair. */
     static List<String> pieces(String text) {
+        return pieces(text, PIECE);
+    }
+
+    /** Splits into pieces of at most {@code size} chars, never between the two halves of a surrogate pair. */
+    static List<String> pieces(String text, int size) {
         List<String> pieces = new ArrayList<>();
         int start = 0;
         while (start < text.length()) {
-            int end = Math.min(text.length(), start + PIECE);
-            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+            int end = Math.min(text.length(), start + size);
+            if (end < text.length() && end - start > 1 && Character.isHighSurrogate(text.charAt(end - 1))) {
                 end--;
             }
             pieces.add(text.substring(start, end));

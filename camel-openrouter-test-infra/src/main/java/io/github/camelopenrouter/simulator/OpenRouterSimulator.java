@@ -36,13 +36,17 @@ import java.util.concurrent.TimeUnit;
  *       "User not found.".</li>
  *   <li>A malformed request: 400 {@code {"error":{"code":400,"message":"<json path>: <problem>",
  *       "metadata":{"error_type":"invalid_request"}}}}, e.g. "messages[0].content[1].image_url.url: ...".</li>
- *   <li>Else HTTP 200, headers {@code X-Generation-Id: gen-sim-<n>} (n counts from 1 since start or reset),
+ *   <li>Else HTTP 200, headers {@code X-Generation-Id: gen-sim-<n>} (n counts from 1 since start or reset;
+ *       {@link #setGenerationIdHeader} leaves it out),
  *       {@code X-Simulator-Parsed-Files} and {@code X-Simulator-Reused-Annotations}, and a
  *       {@code chat.completion} whose {@code model} is {@code models[0]}, else {@code model}, else
- *       "openrouter/auto". A generation fault may still turn it into an error.
+ *       "openrouter/auto", {@code system_fingerprint} null, {@code native_finish_reason} the provider's word
+ *       (end_turn for anthropic/..., STOP for google/..., else stop) and {@code usage} with {@code cost_details} and
+ *       {@code is_byok} ({@link #setByok}). A generation fault may still turn it into an error.
  *       {@code "stream": true} gets the same text as server-sent events: {@code : OPENROUTER PROCESSING},
  *       chunks whose {@code delta.content} pieces join to the text (the last one has finish_reason "stop"
- *       and the annotations), a chunk with empty {@code choices} and the {@code usage}, {@code data: [DONE]}.</li>
+ *       and the annotations), a chunk with empty {@code choices} and the {@code usage}, {@code data: [DONE]}, cut and
+ *       paced as {@link #setStreamShape} says; each chunk is a valid {@code ChatStreamChunk} of the official SDK.</li>
  * </ol>
  *
  * <h2>The reply text</h2>
@@ -58,6 +62,10 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * Received 1 text part, 2 images, 1 file, 0 audio, 0 video. Files: invoice.pdf. Text: "Summarise the attached invoice" Parsed invoice.pdf with mistral-ocr: Invoice 42 Total 99 EUR
  * </pre>
+ * A request with {@code response_format} {@code json_schema} is answered with JSON made up from its schema (every
+ * property, the first enum value, formats such as {@code date}, numbers within bounds, local {@code $ref}s); one with
+ * {@code json_object} with {@code {"answer":"<the line above>"}}. {@link #setJsonAnswer} makes these answers break the
+ * schema, or wraps them in prose and a code fence that the {@code response-healing} plugin removes.
  * With {@code recordBodies=false} the body is skimmed, not validated:
  * {@code Received <n> bytes; body not inspected (recordBodies=false).}
  *
@@ -246,9 +254,50 @@ public final class OpenRouterSimulator implements AutoCloseable {
         state.faults.policy(policy);
     }
 
+    /**
+     * How streamed answers are cut and paced (until {@link #reset}): a long answer for back-pressure tests, processing
+     * comments at an interval, pauses between deltas. Stream faults ({@link Fault#streamDrop}, {@link Fault#streamStall},
+     * {@link Fault#slowFirstToken}) are drawn per request like the others.
+     */
+    public void setStreamShape(StreamShape shape) {
+        state.streamShape(shape);
+    }
+
+    /**
+     * Streamed answers being written at this moment; one drops out when it is done or when the client went away (the
+     * next write fails), which is how a test sees that a client cancelled a stream.
+     */
+    public int openStreams() {
+        return state.openStreams.get();
+    }
+
     /** Added before every chat-completion reply, faults included. */
     public void setLatency(Duration latency) {
         state.latency(latency);
+    }
+
+    /**
+     * How requests asking for JSON ({@code response_format} {@code json_schema} or {@code json_object}) are answered
+     * from now on (default {@link JsonAnswer#FITS_SCHEMA}; {@link #reset} restores it).
+     */
+    public void setJsonAnswer(JsonAnswer answer) {
+        state.jsonAnswer(answer);
+    }
+
+    /**
+     * Whether completions say they ran on the user's own provider key: {@code usage.is_byok} true and
+     * {@code cost_details.upstream_inference_cost} the provider's charge (default false; {@link #reset} restores it).
+     */
+    public void setByok(boolean byok) {
+        state.byok(byok);
+    }
+
+    /**
+     * Whether successful completions carry the {@code X-Generation-Id} response header (default true, as OpenRouter's
+     * do; {@link #reset} restores it). Without it a client must fall back to the body's {@code id}.
+     */
+    public void setGenerationIdHeader(boolean send) {
+        state.generationIdHeader(send);
     }
 
     /**

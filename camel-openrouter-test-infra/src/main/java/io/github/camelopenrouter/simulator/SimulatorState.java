@@ -16,6 +16,12 @@ final class SimulatorState {
     final Account account = new Account();
     private final AtomicLong generations = new AtomicLong();
     private volatile Duration latency = Duration.ZERO;
+    private volatile JsonAnswer jsonAnswer = JsonAnswer.FITS_SCHEMA;
+    private volatile boolean byok;
+    private volatile boolean generationIdHeader = true;
+    private volatile StreamShape streamShape = StreamShape.defaults();
+    /** Streams being written right now (a gauge: not reset). */
+    final java.util.concurrent.atomic.AtomicInteger openStreams = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A request and the fault it drew. */
     record Admission(int index, Fault fault) {
@@ -41,6 +47,17 @@ final class SimulatorState {
         account.charge(call.cost());
     }
 
+    StreamShape streamShape() {
+        return streamShape;
+    }
+
+    void streamShape(StreamShape shape) {
+        if (shape == null) {
+            throw new IllegalArgumentException("streamShape must not be null: use StreamShape.defaults()");
+        }
+        streamShape = shape;
+    }
+
     Duration latency() {
         return latency;
     }
@@ -52,10 +69,35 @@ final class SimulatorState {
         latency = value;
     }
 
+    JsonAnswer jsonAnswer() {
+        return jsonAnswer;
+    }
+
+    void jsonAnswer(JsonAnswer value) {
+        jsonAnswer = value == null ? JsonAnswer.FITS_SCHEMA : value;
+    }
+
+    boolean byok() {
+        return byok;
+    }
+
+    void byok(boolean value) {
+        byok = value;
+    }
+
+    boolean generationIdHeader() {
+        return generationIdHeader;
+    }
+
+    void generationIdHeader(boolean value) {
+        generationIdHeader = value;
+    }
+
     synchronized void reset() {
         log.clear();
         faults.clear();
         stats.reset();
+        streamShape = StreamShape.defaults();
         generations.set(0);
         apiLog.clear();
         apiFaults.clear();
@@ -63,5 +105,8 @@ final class SimulatorState {
         generationLog.clear();
         account.reset();
         latency = Duration.ZERO;
+        jsonAnswer = JsonAnswer.FITS_SCHEMA;
+        byok = false;
+        generationIdHeader = true;
     }
 }
