@@ -30,6 +30,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         OpenRouterComponent target = (OpenRouterComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveconcurrency":
+        case "adaptiveConcurrency": target.setAdaptiveConcurrency(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apptitle":
@@ -76,6 +78,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "jsonSchema": getOrCreateConfiguration(target).setJsonSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": target.setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": getOrCreateConfiguration(target).setMaxFileSize(property(camelContext, long.class, value)); return true;
         case "maxresponsesize":
@@ -94,6 +98,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "pdfengine":
         case "pdfEngine": getOrCreateConfiguration(target).setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "queuetimeout":
+        case "queueTimeout": target.setQueueTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responseformat":
@@ -122,6 +128,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "uploadFiles": getOrCreateConfiguration(target).setUploadFiles(property(camelContext, boolean.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "workerthreads":
+        case "workerThreads": target.setWorkerThreads(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -129,6 +137,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveconcurrency":
+        case "adaptiveConcurrency": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "apptitle":
@@ -175,6 +185,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "jsonSchema": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
         case "maxresponsesize":
@@ -193,6 +205,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
+        case "queuetimeout":
+        case "queueTimeout": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "responseformat":
@@ -221,6 +235,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "uploadFiles": return boolean.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "workerthreads":
+        case "workerThreads": return int.class;
         default: return null;
         }
     }
@@ -229,6 +245,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         OpenRouterComponent target = (OpenRouterComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveconcurrency":
+        case "adaptiveConcurrency": return target.isAdaptiveConcurrency();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "apptitle":
@@ -275,6 +293,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "jsonSchema": return getOrCreateConfiguration(target).getJsonSchema();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return target.getMaxConcurrentRequests();
         case "maxfilesize":
         case "maxFileSize": return getOrCreateConfiguration(target).getMaxFileSize();
         case "maxresponsesize":
@@ -293,6 +313,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "pdfengine":
         case "pdfEngine": return getOrCreateConfiguration(target).getPdfEngine();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
+        case "queuetimeout":
+        case "queueTimeout": return target.getQueueTimeout();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "responseformat":
@@ -321,6 +343,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "uploadFiles": return getOrCreateConfiguration(target).isUploadFiles();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "workerthreads":
+        case "workerThreads": return target.getWorkerThreads();
         default: return null;
         }
     }

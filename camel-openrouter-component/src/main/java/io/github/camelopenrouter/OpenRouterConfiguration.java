@@ -170,10 +170,10 @@ public class OpenRouterConfiguration implements Cloneable {
     private HttpClient httpClient;
 
     @UriParam(label = "advanced", defaultValue = "4",
-              description = "Threads of the HTTP client the endpoint creates. Requests in flight hold no thread, so a"
-                            + " few threads serve thousands of concurrent requests. The route continues on these threads"
-                            + " once a reply is in: give slow blocking work after the call threads of its own (threads())"
-                            + " or raise this number.")
+              description = "I/O threads of the HTTP client the component creates; endpoints with the same"
+                            + " connectTimeout, sslContextParameters and clientThreads share one client (its connections"
+                            + " and threads). Requests in flight hold no thread, so a few threads serve thousands of"
+                            + " concurrent requests; the route continues on the component's workerThreads, not here.")
     private int clientThreads = 4;
 
     @UriParam(label = "advanced",

@@ -166,10 +166,18 @@ public final class OpenRouterConstants {
     public static final String SKIPPED_ATTACHMENTS = "CamelOpenRouterSkippedAttachments";
 
     @Metadata(label = "producer", description = "How many HTTP requests were sent for the exchange: 1 without retries,"
-                                                + " at most one more than maxRetries; 0 when the exchange was refused before sending."
+                                                + " at most one more than maxRetries (plus refusals for load caused by the"
+                                                + " component's own burst, see adaptiveConcurrency); 0 when the exchange was refused before sending."
                                                 + " Set on success and on failure.",
               javaType = "Integer")
     public static final String ATTEMPTS = "CamelOpenRouterAttempts";
+
+    @Metadata(label = "producer", description = "How long the exchange's requests waited, in milliseconds, for a free"
+                                                + " slot among the component's maxConcurrentRequests (all attempts"
+                                                + " together; 0 when a slot was free at once). Set on success and on"
+                                                + " failure.",
+              javaType = "Long")
+    public static final String QUEUED_MILLIS = "CamelOpenRouterQueuedMillis";
 
     @Metadata(label = "producer", description = "Streaming: on the original exchange, milliseconds from sending the"
                                                 + " request to the first text delta; set when one arrived.",
@@ -195,7 +203,8 @@ public final class OpenRouterConstants {
     @ExchangeProperty(description = "Set on every failed exchange: OpenRouter's metadata.error_type for an error reply"
                                     + " (rate_limit_exceeded, payment_required, moderation, ...; derived from the status"
                                     + " when the reply has none), or timeout, connection_failed, tls_failed,"
-                                    + " response_too_large (above maxResponseSize), invalid_input, stopped or"
+                                    + " response_too_large (above maxResponseSize), queue_timeout (see"
+                                    + " queueTimeout), invalid_input, stopped or"
                                     + " internal_error for failures without a reply; invalid_output for an answer"
                                     + " that is not the JSON asked for (OpenRouterOutputException). Also a header on"
                                     + " the end exchange a stream sends to streamTo when the stream failed.",

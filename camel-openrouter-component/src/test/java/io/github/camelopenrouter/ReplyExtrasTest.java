@@ -45,6 +45,7 @@ class ReplyExtrasTest extends OpenRouterTestSupport {
                 .doubleValue());
         expected.put(OpenRouterConstants.COST_DETAILS, costDetails);
         expected.put(OpenRouterConstants.BYOK, false);
+        expected.put(OpenRouterConstants.QUEUED_MILLIS, 0L);
 
         assertThat(openRouterHeaders(exchange)).isEqualTo(expected);
         assertThat(exchange.getMessage().getBody()).isEqualTo(text);

@@ -277,6 +277,31 @@ public final class OpenRouterSimulator implements AutoCloseable {
     }
 
     /**
+     * Accepts at most {@code capacity} chat completions in progress at once; beyond, a request is refused at once with
+     * 429, {@code {"error":{"code":429,"message":"Too many requests in progress for this key: ..."}}} and, unless null,
+     * {@code Retry-After: retryAfter}. Refusals are not recorded as requests (see {@link #capacityRefusals()}). A
+     * request is in progress from its arrival until just before its reply is written. {@link #reset()} lifts the limit.
+     */
+    public void setCapacity(int capacity, String retryAfter) {
+        state.capacity.set(capacity, retryAfter);
+    }
+
+    /** Chat completions refused by {@link #setCapacity} since start or reset. */
+    public long capacityRefusals() {
+        return state.capacity.refused();
+    }
+
+    /** The most chat completions in progress at once since start or reset (measured with or without a capacity). */
+    public int peakInProgress() {
+        return state.capacity.peak();
+    }
+
+    /** Chat completions in progress now. */
+    public int inProgress() {
+        return state.capacity.inProgress();
+    }
+
+    /**
      * How requests asking for JSON ({@code response_format} {@code json_schema} or {@code json_object}) are answered
      * from now on (default {@link JsonAnswer#FITS_SCHEMA}; {@link #reset} restores it).
      */

@@ -14,6 +14,7 @@ final class SimulatorState {
     final FileStore files = new FileStore();
     final GenerationLog generationLog = new GenerationLog();
     final Account account = new Account();
+    final Capacity capacity = new Capacity();
     private final AtomicLong generations = new AtomicLong();
     private volatile Duration latency = Duration.ZERO;
     private volatile JsonAnswer jsonAnswer = JsonAnswer.FITS_SCHEMA;
@@ -104,6 +105,7 @@ final class SimulatorState {
         files.clear();
         generationLog.clear();
         account.reset();
+        capacity.reset();
         latency = Duration.ZERO;
         jsonAnswer = JsonAnswer.FITS_SCHEMA;
         byok = false;
