@@ -1,0 +1,651 @@
+package io.github.camelopenrouter.springboot;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code camel.component.openrouter.*}: the options of the openrouter component, as Spring Boot binds them
+ * (relaxed names, environment variables such as {@code CAMEL_COMPONENT_OPENROUTER_APIKEY}). An unknown name
+ * fails the start. Options that take an object (an HttpClient, a ConversationStore, SSLContextParameters)
+ * take a reference to a bean, {@code #name}. Durations take {@code 30s}, {@code 5m} or milliseconds.
+ *
+ * <p>Generated from the component's catalog by StarterSource (tests of this module): do not edit; run
+ * {@code mvn -pl camel-openrouter-spring-boot-starter test -Dtest=StarterMatchesCatalogTest
+ * -Dopenrouter.starter.update=true} after adding an option.
+ */
+@ConfigurationProperties(prefix = "camel.component.openrouter", ignoreUnknownFields = false)
+public class OpenRouterComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    /**
+     * Your application's name, sent as the X-OpenRouter-Title (and X-Title) attribution header.
+     */
+    private String appTitle;
+
+    /**
+     * Your application's URL, sent as the HTTP-Referer attribution header (it appears in OpenRouter's rankings and
+     * your activity log).
+     */
+    private String appUrl;
+
+    /**
+     * The base URL of the OpenRouter API (an OpenRouter-compatible gateway or a test server may be used instead).
+     * Default: https://openrouter.ai/api/v1.
+     */
+    private String baseUrl;
+
+    /**
+     * The detail level requested for images; when not set, the provider's default applies. One of: auto, low, high.
+     */
+    private String imageDetail;
+
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed then
+     * creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing. Default: false.
+     */
+    private Boolean lazyStartProducer;
+
+    /**
+     * The largest file, in bytes, that is sent; a larger one fails the exchange before anything is sent. 0 or less
+     * disables the check. Default: 67108864.
+     */
+    private Long maxFileSize;
+
+    /**
+     * The maximum number of tokens to generate.
+     */
+    private Integer maxTokens;
+
+    /**
+     * The model to use, for example google/gemini-2.5-flash. When neither this option nor the CamelOpenRouterModel
+     * header is set, OpenRouter uses the account's default model.
+     */
+    private String model;
+
+    /**
+     * The engine OpenRouter uses to parse PDFs: mistral-ocr (scanned documents, paid per page), cloudflare-ai (free),
+     * native (the model reads the file; billed as input tokens) or pdf-text (deprecated alias of cloudflare-ai). When
+     * not set, OpenRouter uses the model's native file support and may fall back to the paid mistral-ocr. One of:
+     * mistral-ocr, cloudflare-ai, native, pdf-text.
+     */
+    private String pdfEngine;
+
+    /**
+     * An instruction sent as the first text part of the user message, before the body.
+     */
+    private String prompt;
+
+    /**
+     * A system message sent before the user message.
+     */
+    private String systemMessage;
+
+    /**
+     * Sampling temperature, from 0 to 2.
+     */
+    private Double temperature;
+
+    /**
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
+     * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc. Default: true.
+     */
+    private Boolean autowiredEnabled;
+
+    /**
+     * Threads of the HTTP client the endpoint creates. Requests in flight hold no thread, so a few threads serve
+     * thousands of concurrent requests. The route continues on these threads once a reply is in: give slow blocking
+     * work after the call threads of its own (threads()) or raise this number. Default: 4.
+     */
+    private Integer clientThreads;
+
+    /**
+     * The most bytes (files and text) the default in-memory conversation store keeps; the least recently used
+     * conversations go first. Default: 134217728.
+     */
+    private Long conversationMaxBytes;
+
+    /**
+     * The most conversations the default in-memory store keeps; the least recently used go first. Default: 1000.
+     */
+    private Integer conversationMaxCount;
+
+    /**
+     * Where conversations (see the CamelOpenRouterConversationId header) are kept. Defaults to a bounded in-memory
+     * store per endpoint; supply a shared implementation to serve several nodes. A reference to a bean of type
+     * io.github.camelopenrouter.conversation.ConversationStore, as #name.
+     */
+    private String conversationStore;
+
+    /**
+     * A java.net.http.HttpClient to use instead of the one the endpoint creates (for a proxy, a custom SSL context or
+     * an executor of your own). The endpoint does not close it. A reference to a bean of type
+     * java.net.http.HttpClient, as #name.
+     */
+    private String httpClient;
+
+    /**
+     * The largest reply body read from OpenRouter, in bytes (default 64 MB). A longer reply - a runaway generation, a
+     * broken or hostile server sending without end - fails the exchange with ResponseTooLargeException (error type
+     * response_too_large, not retried) and its connection is closed, instead of filling the heap. Raise it to download
+     * larger files. Default: 67108864.
+     */
+    private Long maxResponseSize;
+
+    /**
+     * Before sending, check that the model accepts every image, PDF, audio and video part (its input_modalities in
+     * OpenRouter's model list, cached for modelsCacheTtl); refuse with an OpenRouterInputException naming the models
+     * that would accept it, sending nothing. Default: false.
+     */
+    private Boolean checkModalities;
+
+    /**
+     * Upload each file (PDF) of the message to OpenRouter's Files API once and reference it by file_id instead of
+     * sending its bytes; in a conversation the store then keeps the id, so follow-up questions send neither the file
+     * nor its parse again. Default: false.
+     */
+    private Boolean uploadFiles;
+
+    /**
+     * The number of dimensions of the embeddings, for models that can shorten them.
+     */
+    private Integer dimensions;
+
+    /**
+     * How OpenRouter encodes the vectors on the wire: float (JSON numbers) or base64 (smaller replies). The body is a
+     * List of float either way. One of: float, base64.
+     */
+    private String encodingFormat;
+
+    /**
+     * What the files operation does: upload sends the body (any binary body chat accepts) to OpenRouter's Files API
+     * and sets the CamelOpenRouterFileId header; list returns the files; get, delete and download act on the file
+     * named by the CamelOpenRouterFileId header (or a body that is a file record or id). One of: upload, list, get,
+     * delete, download. Default: upload.
+     */
+    private String filesAction;
+
+    /**
+     * How long, in milliseconds, a 404 from the generation endpoint is asked again (every 250 ms): OpenRouter makes a
+     * generation readable a moment after the call. 0 fails at once. Default: 3000 ms.
+     */
+    private Duration generationWait;
+
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component. Default: true.
+     */
+    private Boolean healthCheckConsumerEnabled;
+
+    /**
+     * How often, in milliseconds, the producer health check asks OpenRouter for the account's credits (GET /credits,
+     * or GET /key for a key that is not a management key). Readiness reads the last answer, so probes of the health
+     * endpoint never call OpenRouter. Only while producer health checks are enabled
+     * (camel.health.producersEnabled=true). Default: 60000 ms.
+     */
+    private Duration healthCheckInterval;
+
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
+     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true. Default: true.
+     */
+    private Boolean healthCheckProducerEnabled;
+
+    /**
+     * Only models that accept all of these input modalities (comma-separated: text, image, file, audio, video).
+     */
+    private String inputModalities;
+
+    /**
+     * How long, in milliseconds, the component keeps a model list it fetched (per filter) before asking OpenRouter
+     * again; shared by the models operation and checkModalities. 0 disables the cache. Default: 3600000 ms.
+     */
+    private Duration modelsCacheTtl;
+
+    /**
+     * Only models that produce all of these output modalities (comma-separated: text, image, embeddings, audio, ...;
+     * all for every model). When not set, OpenRouter lists models with text output.
+     */
+    private String outputModalities;
+
+    /**
+     * Only models that support all of these request parameters (comma-separated, for example tools,response_format).
+     */
+    private String supportedParameter;
+
+    /**
+     * How long, in milliseconds, connecting to OpenRouter may take. Applies to the HTTP client the endpoint creates
+     * (not to one given with the httpClient option). Default: 10000 ms.
+     */
+    private Duration connectTimeout;
+
+    /**
+     * How many times a failed request is sent again: on 408, 429, 500, 502, 503, 524 and 529 replies, a 200 reply
+     * carrying such an error, timeouts and connections that failed or dropped before the whole reply arrived. Never on
+     * 400, 401, 402, 403 or 413. 0 disables retries. Default: 2.
+     */
+    private Integer maxRetries;
+
+    /**
+     * How long, in milliseconds, one attempt may take from sending the request to the last byte of the reply.
+     * Generations with large files or long answers are slow: keep it generous. An attempt that times out counts as
+     * retryable, like OpenRouter's own 408. Default: 300000 ms.
+     */
+    private Duration requestTimeout;
+
+    /**
+     * The wait before the first retry, in milliseconds; it doubles with each further retry, up to retryMaxDelay, and
+     * is randomised between half and all of that value (jitter). A Retry-After the server sends is waited instead when
+     * it is longer. Default: 500 ms.
+     */
+    private Duration retryInitialDelay;
+
+    /**
+     * The longest wait between two attempts, in milliseconds. When the server's Retry-After asks for a longer wait,
+     * the request is not retried and the exchange fails at once with that error (see
+     * OpenRouterApiException.getRetryAfter()). Default: 30000 ms.
+     */
+    private Duration retryMaxDelay;
+
+    /**
+     * The OpenRouter API key. When not set, the environment variable OPENROUTER_API_KEY is used; when neither is set
+     * the endpoint does not start.
+     */
+    private String apiKey;
+
+    /**
+     * TLS settings (trust store, key store, protocols) of the HTTP client the endpoint creates, for example to trust a
+     * private CA in front of OpenRouter. Certificates are always verified; without this option the JVM's default trust
+     * store is used. Cannot be combined with the httpClient option (configure the SSLContext on that client instead).
+     * A reference to a bean of type org.apache.camel.support.jsse.SSLContextParameters, as #name.
+     */
+    private String sslContextParameters;
+
+    /**
+     * Use the CamelContext's global SSL context parameters when an endpoint has no sslContextParameters (and no
+     * httpClient of its own). Default: false.
+     */
+    private Boolean useGlobalSslContextParameters;
+
+    public String getAppTitle() {
+        return appTitle;
+    }
+
+    public void setAppTitle(String appTitle) {
+        this.appTitle = appTitle;
+    }
+
+    public String getAppUrl() {
+        return appUrl;
+    }
+
+    public void setAppUrl(String appUrl) {
+        this.appUrl = appUrl;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getImageDetail() {
+        return imageDetail;
+    }
+
+    public void setImageDetail(String imageDetail) {
+        this.imageDetail = imageDetail;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Long getMaxFileSize() {
+        return maxFileSize;
+    }
+
+    public void setMaxFileSize(Long maxFileSize) {
+        this.maxFileSize = maxFileSize;
+    }
+
+    public Integer getMaxTokens() {
+        return maxTokens;
+    }
+
+    public void setMaxTokens(Integer maxTokens) {
+        this.maxTokens = maxTokens;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public String getPdfEngine() {
+        return pdfEngine;
+    }
+
+    public void setPdfEngine(String pdfEngine) {
+        this.pdfEngine = pdfEngine;
+    }
+
+    public String getPrompt() {
+        return prompt;
+    }
+
+    public void setPrompt(String prompt) {
+        this.prompt = prompt;
+    }
+
+    public String getSystemMessage() {
+        return systemMessage;
+    }
+
+    public void setSystemMessage(String systemMessage) {
+        this.systemMessage = systemMessage;
+    }
+
+    public Double getTemperature() {
+        return temperature;
+    }
+
+    public void setTemperature(Double temperature) {
+        this.temperature = temperature;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Integer getClientThreads() {
+        return clientThreads;
+    }
+
+    public void setClientThreads(Integer clientThreads) {
+        this.clientThreads = clientThreads;
+    }
+
+    public Long getConversationMaxBytes() {
+        return conversationMaxBytes;
+    }
+
+    public void setConversationMaxBytes(Long conversationMaxBytes) {
+        this.conversationMaxBytes = conversationMaxBytes;
+    }
+
+    public Integer getConversationMaxCount() {
+        return conversationMaxCount;
+    }
+
+    public void setConversationMaxCount(Integer conversationMaxCount) {
+        this.conversationMaxCount = conversationMaxCount;
+    }
+
+    public String getConversationStore() {
+        return conversationStore;
+    }
+
+    public void setConversationStore(String conversationStore) {
+        this.conversationStore = conversationStore;
+    }
+
+    public String getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(String httpClient) {
+        this.httpClient = httpClient;
+    }
+
+    public Long getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    public void setMaxResponseSize(Long maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
+    }
+
+    public Boolean getCheckModalities() {
+        return checkModalities;
+    }
+
+    public void setCheckModalities(Boolean checkModalities) {
+        this.checkModalities = checkModalities;
+    }
+
+    public Boolean getUploadFiles() {
+        return uploadFiles;
+    }
+
+    public void setUploadFiles(Boolean uploadFiles) {
+        this.uploadFiles = uploadFiles;
+    }
+
+    public Integer getDimensions() {
+        return dimensions;
+    }
+
+    public void setDimensions(Integer dimensions) {
+        this.dimensions = dimensions;
+    }
+
+    public String getEncodingFormat() {
+        return encodingFormat;
+    }
+
+    public void setEncodingFormat(String encodingFormat) {
+        this.encodingFormat = encodingFormat;
+    }
+
+    public String getFilesAction() {
+        return filesAction;
+    }
+
+    public void setFilesAction(String filesAction) {
+        this.filesAction = filesAction;
+    }
+
+    public Duration getGenerationWait() {
+        return generationWait;
+    }
+
+    public void setGenerationWait(Duration generationWait) {
+        this.generationWait = generationWait;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Duration getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    public void setHealthCheckInterval(Duration healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public String getInputModalities() {
+        return inputModalities;
+    }
+
+    public void setInputModalities(String inputModalities) {
+        this.inputModalities = inputModalities;
+    }
+
+    public Duration getModelsCacheTtl() {
+        return modelsCacheTtl;
+    }
+
+    public void setModelsCacheTtl(Duration modelsCacheTtl) {
+        this.modelsCacheTtl = modelsCacheTtl;
+    }
+
+    public String getOutputModalities() {
+        return outputModalities;
+    }
+
+    public void setOutputModalities(String outputModalities) {
+        this.outputModalities = outputModalities;
+    }
+
+    public String getSupportedParameter() {
+        return supportedParameter;
+    }
+
+    public void setSupportedParameter(String supportedParameter) {
+        this.supportedParameter = supportedParameter;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Integer getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(Integer maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public Duration getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(Duration retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public Duration getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(Duration retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(String sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public Boolean getUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    /** The options that were set, by their Camel names, durations in milliseconds. */
+    public Map<String, Object> options() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        put(options, "appTitle", appTitle);
+        put(options, "appUrl", appUrl);
+        put(options, "baseUrl", baseUrl);
+        put(options, "imageDetail", imageDetail);
+        put(options, "lazyStartProducer", lazyStartProducer);
+        put(options, "maxFileSize", maxFileSize);
+        put(options, "maxTokens", maxTokens);
+        put(options, "model", model);
+        put(options, "pdfEngine", pdfEngine);
+        put(options, "prompt", prompt);
+        put(options, "systemMessage", systemMessage);
+        put(options, "temperature", temperature);
+        put(options, "autowiredEnabled", autowiredEnabled);
+        put(options, "clientThreads", clientThreads);
+        put(options, "conversationMaxBytes", conversationMaxBytes);
+        put(options, "conversationMaxCount", conversationMaxCount);
+        put(options, "conversationStore", conversationStore);
+        put(options, "httpClient", httpClient);
+        put(options, "maxResponseSize", maxResponseSize);
+        put(options, "checkModalities", checkModalities);
+        put(options, "uploadFiles", uploadFiles);
+        put(options, "dimensions", dimensions);
+        put(options, "encodingFormat", encodingFormat);
+        put(options, "filesAction", filesAction);
+        put(options, "generationWait", generationWait);
+        put(options, "healthCheckConsumerEnabled", healthCheckConsumerEnabled);
+        put(options, "healthCheckInterval", healthCheckInterval);
+        put(options, "healthCheckProducerEnabled", healthCheckProducerEnabled);
+        put(options, "inputModalities", inputModalities);
+        put(options, "modelsCacheTtl", modelsCacheTtl);
+        put(options, "outputModalities", outputModalities);
+        put(options, "supportedParameter", supportedParameter);
+        put(options, "connectTimeout", connectTimeout);
+        put(options, "maxRetries", maxRetries);
+        put(options, "requestTimeout", requestTimeout);
+        put(options, "retryInitialDelay", retryInitialDelay);
+        put(options, "retryMaxDelay", retryMaxDelay);
+        put(options, "apiKey", apiKey);
+        put(options, "sslContextParameters", sslContextParameters);
+        put(options, "useGlobalSslContextParameters", useGlobalSslContextParameters);
+        return options;
+    }
+
+    private static void put(Map<String, Object> options, String name, Object value) {
+        if (value instanceof Duration duration) {
+            options.put(name, duration.toMillis());
+        } else if (value != null) {
+            options.put(name, value);
+        }
+    }
+}
