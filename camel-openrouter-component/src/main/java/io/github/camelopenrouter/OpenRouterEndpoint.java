@@ -129,7 +129,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         }
         meters = Meters.attach(getCamelContext(), configuration.getBaseUrl(), this, configuration.getOperation().name(),
                 URISupport.sanitizeUri(getEndpointUri()), OpenRouterEndpoint::getActiveRequests,
-                OpenRouterEndpoint::getWaitingRetries);
+                OpenRouterEndpoint::getWaitingRetries, getComponent().flowControl());
         if (meters != null) {
             observers.add(meters);
         }

@@ -70,6 +70,11 @@ class DevConsoleTest extends OpenRouterTestSupport {
             Thread.sleep(10);
         }
         assertThat(endpoint(json(), "openrouter://chat").path("inFlight").asInt()).isEqualTo(1);
+        JsonNode component = json().path("components").get(0);
+        assertThat(component.path("name").asText()).isEqualTo("openrouter");
+        assertThat(component.path("inFlight").asInt()).isEqualTo(1);
+        assertThat(component.path("queued").asInt()).isZero();
+        assertThat(component.path("concurrencyLimit").asInt()).isPositive();
 
         assertThat(reply.get().getException()).isNull();
         assertThat(endpoint(json(), "openrouter://chat").path("inFlight").asInt()).isZero();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelopenrouter.OpenRouterComponent;
 import io.github.camelopenrouter.OpenRouterEndpoint;
 import io.github.camelopenrouter.health.AccountMonitor;
 import io.github.camelopenrouter.health.AccountStatus;
@@ -41,6 +42,13 @@ public class OpenRouterDevConsole extends AbstractDevConsole {
             if (monitor != null) {
                 AccountStatus status = monitor.status();
                 text.append(String.format("    account: %s (%s)%n", status.state(), status.reason()));
+            }
+        }
+        for (String name : getCamelContext().getComponentNames()) {
+            if (getCamelContext().hasComponent(name) instanceof OpenRouterComponent component) {
+                text.append(String.format("component %s: limit %d, in flight %d, queued %d, refusals for load %d%n", name,
+                        component.getConcurrencyLimit(), component.getRequestsInFlight(), component.getQueuedRequests(),
+                        component.getLoadRefusals()));
             }
         }
         return text.toString();
@@ -82,6 +90,19 @@ public class OpenRouterDevConsole extends AbstractDevConsole {
         }
         JsonObject root = new JsonObject();
         root.put("endpoints", list);
+        List<JsonObject> components = new ArrayList<>();
+        for (String name : getCamelContext().getComponentNames()) {
+            if (getCamelContext().hasComponent(name) instanceof OpenRouterComponent component) {
+                JsonObject flow = new JsonObject();
+                flow.put("name", name);
+                flow.put("concurrencyLimit", component.getConcurrencyLimit());
+                flow.put("inFlight", component.getRequestsInFlight());
+                flow.put("queued", component.getQueuedRequests());
+                flow.put("loadRefusals", component.getLoadRefusals());
+                components.add(flow);
+            }
+        }
+        root.put("components", components);
         return root;
     }
 

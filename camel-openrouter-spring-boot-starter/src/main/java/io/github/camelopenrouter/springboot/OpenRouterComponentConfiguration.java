@@ -93,6 +93,14 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
     private Double temperature;
 
     /**
+     * Lower the limit on requests in flight when OpenRouter refuses for load (429, 503) to the number it was still
+     * holding, pause every queued request for the Retry-After, and climb back by one per round of successes once ten
+     * Retry-After periods (at least a second) passed without a refusal. A refusal caused by the component's own burst
+     * does not count against maxRetries. false keeps the limit at maxConcurrentRequests. Default: true.
+     */
+    private Boolean adaptiveConcurrency;
+
+    /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
      * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
      * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
@@ -101,9 +109,10 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
     private Boolean autowiredEnabled;
 
     /**
-     * Threads of the HTTP client the endpoint creates. Requests in flight hold no thread, so a few threads serve
-     * thousands of concurrent requests. The route continues on these threads once a reply is in: give slow blocking
-     * work after the call threads of its own (threads()) or raise this number. Default: 4.
+     * I/O threads of the HTTP client the component creates; endpoints with the same connectTimeout,
+     * sslContextParameters and clientThreads share one client (its connections and threads). Requests in flight hold
+     * no thread, so a few threads serve thousands of concurrent requests; the route continues on the component's
+     * workerThreads, not here. Default: 4.
      */
     private Integer clientThreads;
 
@@ -133,12 +142,38 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
     private String httpClient;
 
     /**
+     * The most requests this component's endpoints together have in flight to OpenRouter; more wait, in the order they
+     * came, holding no thread. The asynchronous producer takes what a route offers without waiting for replies (a seda
+     * consumer hands over its whole backlog), so without this limit a backlog becomes as many requests at once. 64
+     * keeps a few dozen model calls of several seconds each going (tens of requests per second) while staying under
+     * the concurrency a single key is usually allowed; raise it for a key with more. Default: 64.
+     */
+    private Integer maxConcurrentRequests;
+
+    /**
      * The largest reply body read from OpenRouter, in bytes (default 64 MB). A longer reply - a runaway generation, a
      * broken or hostile server sending without end - fails the exchange with ResponseTooLargeException (error type
      * response_too_large, not retried) and its connection is closed, instead of filling the heap. Raise it to download
      * larger files. Default: 67108864.
      */
     private Long maxResponseSize;
+
+    /**
+     * How long a request may wait for a free slot (see maxConcurrentRequests), in milliseconds, before its exchange
+     * fails with a QueueTimeoutException (error type queue_timeout) and nothing sent. The wait counts towards no
+     * attempt's requestTimeout. 0, the default, waits as long as it takes: the queue always moves, since every attempt
+     * in flight ends within requestTimeout, and failing exchanges the route has already handed over only because the
+     * component is busy would turn a backlog into dead letters. Default: 0 ms.
+     */
+    private Duration queueTimeout;
+
+    /**
+     * Threads the route continues on once a reply is in (shared by the component's endpoints, from Camel's
+     * ExecutorServiceManager). The HTTP client's own threads (clientThreads) only do I/O, so a slow step after the
+     * call delays no other reply while a worker is free; give blocking work after the call as many threads as it may
+     * block at once. Default: 10.
+     */
+    private Integer workerThreads;
 
     /**
      * Before sending, check that the model accepts every image, PDF, audio and video part (its input_modalities in
@@ -275,6 +310,59 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
      */
     private Boolean useGlobalSslContextParameters;
 
+    /**
+     * Ask OpenRouter to stream the answer (stream: true, server-sent events): the exchange still completes with the
+     * whole answer and every reply header, and also gets CamelOpenRouterTimeToFirstToken; the connection stays busy
+     * while the model thinks, so idle-cutting proxies do not drop long answers. Implied by streamTo. Default: false.
+     */
+    private Boolean stream;
+
+    /**
+     * An endpoint URI (seda:partial, kafka:answers, vertx-websocket:...) that receives every text delta of a streamed
+     * answer as its own exchange, in order (headers CamelOpenRouterStreamIndex, CamelOpenRouterResponseId,
+     * CamelOpenRouterStreamCorrelationId), then one last exchange with CamelOpenRouterStreamEnd=true. Setting it turns
+     * stream on. A slow endpoint slows the reading of the stream instead of filling memory.
+     */
+    private String streamTo;
+
+    /**
+     * The JSON Schema the answer must follow: inline JSON ({...}) or a resource (classpath:, file:, http:, loaded once
+     * when the endpoint starts). Sent as response_format json_schema; the answer is checked against it and becomes the
+     * body as JSON text. The CamelOpenRouterJsonSchema header replaces it per exchange.
+     */
+    private String jsonSchema;
+
+    /**
+     * A Java class the answer is unmarshalled into (with Jackson) as the body; its JSON Schema is generated from the
+     * class (victools jsonschema-generator, Jackson annotations honoured) and sent as response_format json_schema.
+     * Cannot be combined with jsonSchema.
+     */
+    private String outputClass;
+
+    /**
+     * The answer's format: text, json_object (any JSON object, checked to be one) or json_schema (implied by
+     * jsonSchema and outputClass, which it needs). When not set, the model answers in text unless a schema is given.
+     * One of: text, json_object, json_schema.
+     */
+    private String responseFormat;
+
+    /**
+     * Whether OpenRouter's response-healing plugin repairs malformed JSON answers (a code fence, prose around the
+     * JSON, a missing bracket). Defaults to true whenever JSON output is requested; false sends the plugin with
+     * enabled false, so an account default cannot turn it on. Never sent when the answer is text. Default: false.
+     */
+    private Boolean responseHealing;
+
+    /**
+     * The name of the schema sent in response_format.json_schema.name. Default: answer.
+     */
+    private String schemaName;
+
+    /**
+     * Whether the model must follow the schema exactly (response_format.json_schema.strict). Default: true.
+     */
+    private Boolean strictSchema;
+
     public String getAppTitle() {
         return appTitle;
     }
@@ -371,6 +459,14 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         this.temperature = temperature;
     }
 
+    public Boolean getAdaptiveConcurrency() {
+        return adaptiveConcurrency;
+    }
+
+    public void setAdaptiveConcurrency(Boolean adaptiveConcurrency) {
+        this.adaptiveConcurrency = adaptiveConcurrency;
+    }
+
     public Boolean getAutowiredEnabled() {
         return autowiredEnabled;
     }
@@ -419,12 +515,36 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         this.httpClient = httpClient;
     }
 
+    public Integer getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    public void setMaxConcurrentRequests(Integer maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
     public Long getMaxResponseSize() {
         return maxResponseSize;
     }
 
     public void setMaxResponseSize(Long maxResponseSize) {
         this.maxResponseSize = maxResponseSize;
+    }
+
+    public Duration getQueueTimeout() {
+        return queueTimeout;
+    }
+
+    public void setQueueTimeout(Duration queueTimeout) {
+        this.queueTimeout = queueTimeout;
+    }
+
+    public Integer getWorkerThreads() {
+        return workerThreads;
+    }
+
+    public void setWorkerThreads(Integer workerThreads) {
+        this.workerThreads = workerThreads;
     }
 
     public Boolean getCheckModalities() {
@@ -595,6 +715,70 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
+    public Boolean getStream() {
+        return stream;
+    }
+
+    public void setStream(Boolean stream) {
+        this.stream = stream;
+    }
+
+    public String getStreamTo() {
+        return streamTo;
+    }
+
+    public void setStreamTo(String streamTo) {
+        this.streamTo = streamTo;
+    }
+
+    public String getJsonSchema() {
+        return jsonSchema;
+    }
+
+    public void setJsonSchema(String jsonSchema) {
+        this.jsonSchema = jsonSchema;
+    }
+
+    public String getOutputClass() {
+        return outputClass;
+    }
+
+    public void setOutputClass(String outputClass) {
+        this.outputClass = outputClass;
+    }
+
+    public String getResponseFormat() {
+        return responseFormat;
+    }
+
+    public void setResponseFormat(String responseFormat) {
+        this.responseFormat = responseFormat;
+    }
+
+    public Boolean getResponseHealing() {
+        return responseHealing;
+    }
+
+    public void setResponseHealing(Boolean responseHealing) {
+        this.responseHealing = responseHealing;
+    }
+
+    public String getSchemaName() {
+        return schemaName;
+    }
+
+    public void setSchemaName(String schemaName) {
+        this.schemaName = schemaName;
+    }
+
+    public Boolean getStrictSchema() {
+        return strictSchema;
+    }
+
+    public void setStrictSchema(Boolean strictSchema) {
+        this.strictSchema = strictSchema;
+    }
+
     /** The options that were set, by their Camel names, durations in milliseconds. */
     public Map<String, Object> options() {
         Map<String, Object> options = new LinkedHashMap<>();
@@ -610,13 +794,17 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         put(options, "prompt", prompt);
         put(options, "systemMessage", systemMessage);
         put(options, "temperature", temperature);
+        put(options, "adaptiveConcurrency", adaptiveConcurrency);
         put(options, "autowiredEnabled", autowiredEnabled);
         put(options, "clientThreads", clientThreads);
         put(options, "conversationMaxBytes", conversationMaxBytes);
         put(options, "conversationMaxCount", conversationMaxCount);
         put(options, "conversationStore", conversationStore);
         put(options, "httpClient", httpClient);
+        put(options, "maxConcurrentRequests", maxConcurrentRequests);
         put(options, "maxResponseSize", maxResponseSize);
+        put(options, "queueTimeout", queueTimeout);
+        put(options, "workerThreads", workerThreads);
         put(options, "checkModalities", checkModalities);
         put(options, "uploadFiles", uploadFiles);
         put(options, "dimensions", dimensions);
@@ -638,6 +826,14 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         put(options, "apiKey", apiKey);
         put(options, "sslContextParameters", sslContextParameters);
         put(options, "useGlobalSslContextParameters", useGlobalSslContextParameters);
+        put(options, "stream", stream);
+        put(options, "streamTo", streamTo);
+        put(options, "jsonSchema", jsonSchema);
+        put(options, "outputClass", outputClass);
+        put(options, "responseFormat", responseFormat);
+        put(options, "responseHealing", responseHealing);
+        put(options, "schemaName", schemaName);
+        put(options, "strictSchema", strictSchema);
         return options;
     }
 
