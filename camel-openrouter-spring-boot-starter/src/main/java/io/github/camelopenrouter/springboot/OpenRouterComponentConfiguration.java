@@ -101,6 +101,15 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
     private Boolean adaptiveConcurrency;
 
     /**
+     * Request fields the component does not model, merged at the top level of the request JSON:
+     * additionalBodyProperty.top_a=0.5 sends top_a:0.5. A value that is JSON (a number, true/false, an object, an
+     * array) is sent as that JSON, anything else as a string. A field a typed option sets is refused, naming the
+     * option. This is a multi-value option with prefix: additionalBodyProperty. A reference to a bean of type
+     * java.util.Map<String, Object>, as #name.
+     */
+    private String additionalBodyProperty;
+
+    /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
      * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
      * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
@@ -174,6 +183,14 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
      * block at once. Default: 10.
      */
     private Integer workerThreads;
+
+    /**
+     * Prompt caching: none sends nothing (the provider's own caching applies); ephemeral sends cache_control {type:
+     * ephemeral}, so OpenRouter marks the last cacheable block for the provider's cache (about 5 minutes); 1h asks for
+     * a one-hour cache (ttl: 1h). Cache reads and writes are reported in CamelOpenRouterCachedTokens and
+     * CamelOpenRouterCacheWriteTokens. One of: none, ephemeral, 1h. Default: none.
+     */
+    private String cacheControl;
 
     /**
      * Before sending, check that the model accepts every image, PDF, audio and video part (its input_modalities in
@@ -257,6 +274,24 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
     private String supportedParameter;
 
     /**
+     * How hard a reasoning model thinks before it answers (reasoning.effort): none, minimal, low, medium, high, xhigh
+     * or max. Cannot be combined with reasoningMaxTokens. One of: none, minimal, low, medium, high, xhigh, max.
+     */
+    private String reasoningEffort;
+
+    /**
+     * Let the model reason but leave the reasoning text out of the reply (reasoning.exclude); its tokens are still
+     * counted and billed. Default: false.
+     */
+    private Boolean reasoningExclude;
+
+    /**
+     * The token budget of a reasoning model's thinking (reasoning.max_tokens), for models that take a budget rather
+     * than an effort. Cannot be combined with reasoningEffort.
+     */
+    private Integer reasoningMaxTokens;
+
+    /**
      * How long, in milliseconds, connecting to OpenRouter may take. Applies to the HTTP client the endpoint creates
      * (not to one given with the httpClient option). Default: 10000 ms.
      */
@@ -289,6 +324,113 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
      * OpenRouterApiException.getRetryAfter()). Default: 30000 ms.
      */
     private Duration retryMaxDelay;
+
+    /**
+     * Whether OpenRouter may use other providers when the preferred ones are unavailable (provider.allow_fallbacks;
+     * OpenRouter's default is true). Default: false.
+     */
+    private Boolean allowFallbacks;
+
+    /**
+     * Whether providers that store or train on prompts may be used: allow (OpenRouter's default) or deny
+     * (provider.data_collection). One of: allow, deny.
+     */
+    private String dataCollection;
+
+    /**
+     * Models to try, in order, when the model (the model option or CamelOpenRouterModel header) is unavailable or
+     * refuses the request: comma-separated model ids, sent as OpenRouter's models list after the model.
+     * CamelOpenRouterResponseModel says which one answered.
+     */
+    private String fallbackModels;
+
+    /**
+     * The highest price, in USD per million completion tokens, a provider may charge (provider.max_price.completion).
+     */
+    private Double maxPriceCompletion;
+
+    /**
+     * The highest price, in USD per million prompt tokens, a provider may charge (provider.max_price.prompt).
+     */
+    private Double maxPricePrompt;
+
+    /**
+     * Provider slugs that must not serve the request (comma-separated): provider.ignore.
+     */
+    private String providerIgnore;
+
+    /**
+     * The only provider slugs that may serve the request (comma-separated): provider.only.
+     */
+    private String providerOnly;
+
+    /**
+     * Provider slugs to try in this order (comma-separated, for example anthropic,openai): provider.order.
+     */
+    private String providerOrder;
+
+    /**
+     * Sort the providers by price, throughput or latency (or exacto, OpenRouter's tool-calling quality ranking)
+     * instead of load balancing (provider.sort). One of: price, throughput, latency, exacto.
+     */
+    private String providerSort;
+
+    /**
+     * Only providers serving the model at these quantization levels (comma-separated: int4, int8, fp4, mxfp4, nvfp4,
+     * fp6, fp8, mxfp8, fp16, bf16, fp32, unknown): provider.quantizations.
+     */
+    private String quantizations;
+
+    /**
+     * Only use providers that support every parameter of the request (provider.require_parameters; OpenRouter's
+     * default is false). Default: false.
+     */
+    private Boolean requireParameters;
+
+    /**
+     * Only use Zero Data Retention endpoints (provider.zdr). Default: false.
+     */
+    private Boolean zdr;
+
+    /**
+     * Penalise tokens by how often they already appeared (frequency_penalty), from -2 to 2.
+     */
+    private Double frequencyPenalty;
+
+    /**
+     * Drop tokens less likely than min_p times the most likely one (min_p), from 0 to 1.
+     */
+    private Double minP;
+
+    /**
+     * Penalise tokens that already appeared at all (presence_penalty), from -2 to 2.
+     */
+    private Double presencePenalty;
+
+    /**
+     * Penalise repeated tokens (repetition_penalty), above 0 and at most 2; 1 means no penalty.
+     */
+    private Double repetitionPenalty;
+
+    /**
+     * A random seed, for repeatable answers where the provider supports it.
+     */
+    private Long seed;
+
+    /**
+     * Sequences that end the answer (comma-separated, at most 4).
+     */
+    private String stop;
+
+    /**
+     * Sample only from the K most likely tokens (top_k), 0 or more; 1 always picks the most likely token.
+     */
+    private Integer topK;
+
+    /**
+     * Nucleus sampling (top_p), from 0 to 1.
+     */
+    private Double topP;
 
     /**
      * The OpenRouter API key. When not set, the environment variable OPENROUTER_API_KEY is used; when neither is set
@@ -362,6 +504,35 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
      * Whether the model must follow the schema exactly (response_format.json_schema.strict). Default: true.
      */
     private Boolean strictSchema;
+
+    /**
+     * Your application's categories (comma-separated), sent as the X-OpenRouter-Categories attribution header.
+     */
+    private String appCategories;
+
+    /**
+     * Your end user's id (a stable id, hash or pseudonym), sent as user: OpenRouter isolates abuse per user instead of
+     * blocking the whole account.
+     */
+    private String user;
+
+    /**
+     * The search engine: native (the provider's own search, where the model has one), exa, firecrawl, parallel or
+     * perplexity. When not set, OpenRouter uses native where available, else exa. One of: native, exa, firecrawl,
+     * parallel, perplexity.
+     */
+    private String webEngine;
+
+    /**
+     * How many search results reach the model (the web plugin's max_results; OpenRouter's default is 5).
+     */
+    private Integer webMaxResults;
+
+    /**
+     * Let the model search the web (OpenRouter's web plugin); the pages it cites come back in the
+     * CamelOpenRouterCitations header. Billed per search by OpenRouter. Default: false.
+     */
+    private Boolean webSearch;
 
     public String getAppTitle() {
         return appTitle;
@@ -467,6 +638,14 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         this.adaptiveConcurrency = adaptiveConcurrency;
     }
 
+    public String getAdditionalBodyProperty() {
+        return additionalBodyProperty;
+    }
+
+    public void setAdditionalBodyProperty(String additionalBodyProperty) {
+        this.additionalBodyProperty = additionalBodyProperty;
+    }
+
     public Boolean getAutowiredEnabled() {
         return autowiredEnabled;
     }
@@ -545,6 +724,14 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
 
     public void setWorkerThreads(Integer workerThreads) {
         this.workerThreads = workerThreads;
+    }
+
+    public String getCacheControl() {
+        return cacheControl;
+    }
+
+    public void setCacheControl(String cacheControl) {
+        this.cacheControl = cacheControl;
     }
 
     public Boolean getCheckModalities() {
@@ -651,6 +838,30 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         this.supportedParameter = supportedParameter;
     }
 
+    public String getReasoningEffort() {
+        return reasoningEffort;
+    }
+
+    public void setReasoningEffort(String reasoningEffort) {
+        this.reasoningEffort = reasoningEffort;
+    }
+
+    public Boolean getReasoningExclude() {
+        return reasoningExclude;
+    }
+
+    public void setReasoningExclude(Boolean reasoningExclude) {
+        this.reasoningExclude = reasoningExclude;
+    }
+
+    public Integer getReasoningMaxTokens() {
+        return reasoningMaxTokens;
+    }
+
+    public void setReasoningMaxTokens(Integer reasoningMaxTokens) {
+        this.reasoningMaxTokens = reasoningMaxTokens;
+    }
+
     public Duration getConnectTimeout() {
         return connectTimeout;
     }
@@ -689,6 +900,166 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
 
     public void setRetryMaxDelay(Duration retryMaxDelay) {
         this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public Boolean getAllowFallbacks() {
+        return allowFallbacks;
+    }
+
+    public void setAllowFallbacks(Boolean allowFallbacks) {
+        this.allowFallbacks = allowFallbacks;
+    }
+
+    public String getDataCollection() {
+        return dataCollection;
+    }
+
+    public void setDataCollection(String dataCollection) {
+        this.dataCollection = dataCollection;
+    }
+
+    public String getFallbackModels() {
+        return fallbackModels;
+    }
+
+    public void setFallbackModels(String fallbackModels) {
+        this.fallbackModels = fallbackModels;
+    }
+
+    public Double getMaxPriceCompletion() {
+        return maxPriceCompletion;
+    }
+
+    public void setMaxPriceCompletion(Double maxPriceCompletion) {
+        this.maxPriceCompletion = maxPriceCompletion;
+    }
+
+    public Double getMaxPricePrompt() {
+        return maxPricePrompt;
+    }
+
+    public void setMaxPricePrompt(Double maxPricePrompt) {
+        this.maxPricePrompt = maxPricePrompt;
+    }
+
+    public String getProviderIgnore() {
+        return providerIgnore;
+    }
+
+    public void setProviderIgnore(String providerIgnore) {
+        this.providerIgnore = providerIgnore;
+    }
+
+    public String getProviderOnly() {
+        return providerOnly;
+    }
+
+    public void setProviderOnly(String providerOnly) {
+        this.providerOnly = providerOnly;
+    }
+
+    public String getProviderOrder() {
+        return providerOrder;
+    }
+
+    public void setProviderOrder(String providerOrder) {
+        this.providerOrder = providerOrder;
+    }
+
+    public String getProviderSort() {
+        return providerSort;
+    }
+
+    public void setProviderSort(String providerSort) {
+        this.providerSort = providerSort;
+    }
+
+    public String getQuantizations() {
+        return quantizations;
+    }
+
+    public void setQuantizations(String quantizations) {
+        this.quantizations = quantizations;
+    }
+
+    public Boolean getRequireParameters() {
+        return requireParameters;
+    }
+
+    public void setRequireParameters(Boolean requireParameters) {
+        this.requireParameters = requireParameters;
+    }
+
+    public Boolean getZdr() {
+        return zdr;
+    }
+
+    public void setZdr(Boolean zdr) {
+        this.zdr = zdr;
+    }
+
+    public Double getFrequencyPenalty() {
+        return frequencyPenalty;
+    }
+
+    public void setFrequencyPenalty(Double frequencyPenalty) {
+        this.frequencyPenalty = frequencyPenalty;
+    }
+
+    public Double getMinP() {
+        return minP;
+    }
+
+    public void setMinP(Double minP) {
+        this.minP = minP;
+    }
+
+    public Double getPresencePenalty() {
+        return presencePenalty;
+    }
+
+    public void setPresencePenalty(Double presencePenalty) {
+        this.presencePenalty = presencePenalty;
+    }
+
+    public Double getRepetitionPenalty() {
+        return repetitionPenalty;
+    }
+
+    public void setRepetitionPenalty(Double repetitionPenalty) {
+        this.repetitionPenalty = repetitionPenalty;
+    }
+
+    public Long getSeed() {
+        return seed;
+    }
+
+    public void setSeed(Long seed) {
+        this.seed = seed;
+    }
+
+    public String getStop() {
+        return stop;
+    }
+
+    public void setStop(String stop) {
+        this.stop = stop;
+    }
+
+    public Integer getTopK() {
+        return topK;
+    }
+
+    public void setTopK(Integer topK) {
+        this.topK = topK;
+    }
+
+    public Double getTopP() {
+        return topP;
+    }
+
+    public void setTopP(Double topP) {
+        this.topP = topP;
     }
 
     public String getApiKey() {
@@ -779,6 +1150,46 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         this.strictSchema = strictSchema;
     }
 
+    public String getAppCategories() {
+        return appCategories;
+    }
+
+    public void setAppCategories(String appCategories) {
+        this.appCategories = appCategories;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getWebEngine() {
+        return webEngine;
+    }
+
+    public void setWebEngine(String webEngine) {
+        this.webEngine = webEngine;
+    }
+
+    public Integer getWebMaxResults() {
+        return webMaxResults;
+    }
+
+    public void setWebMaxResults(Integer webMaxResults) {
+        this.webMaxResults = webMaxResults;
+    }
+
+    public Boolean getWebSearch() {
+        return webSearch;
+    }
+
+    public void setWebSearch(Boolean webSearch) {
+        this.webSearch = webSearch;
+    }
+
     /** The options that were set, by their Camel names, durations in milliseconds. */
     public Map<String, Object> options() {
         Map<String, Object> options = new LinkedHashMap<>();
@@ -795,6 +1206,7 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         put(options, "systemMessage", systemMessage);
         put(options, "temperature", temperature);
         put(options, "adaptiveConcurrency", adaptiveConcurrency);
+        put(options, "additionalBodyProperty", additionalBodyProperty);
         put(options, "autowiredEnabled", autowiredEnabled);
         put(options, "clientThreads", clientThreads);
         put(options, "conversationMaxBytes", conversationMaxBytes);
@@ -805,6 +1217,7 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         put(options, "maxResponseSize", maxResponseSize);
         put(options, "queueTimeout", queueTimeout);
         put(options, "workerThreads", workerThreads);
+        put(options, "cacheControl", cacheControl);
         put(options, "checkModalities", checkModalities);
         put(options, "uploadFiles", uploadFiles);
         put(options, "dimensions", dimensions);
@@ -818,11 +1231,34 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         put(options, "modelsCacheTtl", modelsCacheTtl);
         put(options, "outputModalities", outputModalities);
         put(options, "supportedParameter", supportedParameter);
+        put(options, "reasoningEffort", reasoningEffort);
+        put(options, "reasoningExclude", reasoningExclude);
+        put(options, "reasoningMaxTokens", reasoningMaxTokens);
         put(options, "connectTimeout", connectTimeout);
         put(options, "maxRetries", maxRetries);
         put(options, "requestTimeout", requestTimeout);
         put(options, "retryInitialDelay", retryInitialDelay);
         put(options, "retryMaxDelay", retryMaxDelay);
+        put(options, "allowFallbacks", allowFallbacks);
+        put(options, "dataCollection", dataCollection);
+        put(options, "fallbackModels", fallbackModels);
+        put(options, "maxPriceCompletion", maxPriceCompletion);
+        put(options, "maxPricePrompt", maxPricePrompt);
+        put(options, "providerIgnore", providerIgnore);
+        put(options, "providerOnly", providerOnly);
+        put(options, "providerOrder", providerOrder);
+        put(options, "providerSort", providerSort);
+        put(options, "quantizations", quantizations);
+        put(options, "requireParameters", requireParameters);
+        put(options, "zdr", zdr);
+        put(options, "frequencyPenalty", frequencyPenalty);
+        put(options, "minP", minP);
+        put(options, "presencePenalty", presencePenalty);
+        put(options, "repetitionPenalty", repetitionPenalty);
+        put(options, "seed", seed);
+        put(options, "stop", stop);
+        put(options, "topK", topK);
+        put(options, "topP", topP);
         put(options, "apiKey", apiKey);
         put(options, "sslContextParameters", sslContextParameters);
         put(options, "useGlobalSslContextParameters", useGlobalSslContextParameters);
@@ -834,6 +1270,11 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         put(options, "responseHealing", responseHealing);
         put(options, "schemaName", schemaName);
         put(options, "strictSchema", strictSchema);
+        put(options, "appCategories", appCategories);
+        put(options, "user", user);
+        put(options, "webEngine", webEngine);
+        put(options, "webMaxResults", webMaxResults);
+        put(options, "webSearch", webSearch);
         return options;
     }
 
