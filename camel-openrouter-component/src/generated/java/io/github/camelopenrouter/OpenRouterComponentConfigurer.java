@@ -112,7 +112,7 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "modelscachettl":
         case "modelsCacheTtl": getOrCreateConfiguration(target).setModelsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "outputclass":
-        case "outputClass": getOrCreateConfiguration(target).setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
+        case "outputClass": getOrCreateConfiguration(target).setOutputClass(property(camelContext, java.lang.Object.class, value)); return true;
         case "outputmodalities":
         case "outputModalities": getOrCreateConfiguration(target).setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
@@ -274,7 +274,7 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "modelscachettl":
         case "modelsCacheTtl": return long.class;
         case "outputclass":
-        case "outputClass": return java.lang.Class.class;
+        case "outputClass": return java.lang.Object.class;
         case "outputmodalities":
         case "outputModalities": return java.lang.String.class;
         case "pdfengine":
@@ -519,8 +519,6 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "additionalbodyproperty":
         case "additionalBodyProperty": return Object.class;
-        case "outputclass":
-        case "outputClass": return java.lang.Object.class;
         default: return null;
         }
     }

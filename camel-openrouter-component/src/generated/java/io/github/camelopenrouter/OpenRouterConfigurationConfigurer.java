@@ -93,7 +93,7 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "modelsCacheTtl": target.setModelsCacheTtl(property(camelContext, long.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, io.github.camelopenrouter.OpenRouterOperation.class, value)); return true;
         case "outputclass":
-        case "outputClass": target.setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
+        case "outputClass": target.setOutputClass(property(camelContext, java.lang.Object.class, value)); return true;
         case "outputmodalities":
         case "outputModalities": target.setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
@@ -237,7 +237,7 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "modelsCacheTtl": return long.class;
         case "operation": return io.github.camelopenrouter.OpenRouterOperation.class;
         case "outputclass":
-        case "outputClass": return java.lang.Class.class;
+        case "outputClass": return java.lang.Object.class;
         case "outputmodalities":
         case "outputModalities": return java.lang.String.class;
         case "pdfengine":

@@ -94,7 +94,7 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "modelscachettl":
         case "modelsCacheTtl": target.getConfiguration().setModelsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "outputclass":
-        case "outputClass": target.getConfiguration().setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
+        case "outputClass": target.getConfiguration().setOutputClass(property(camelContext, java.lang.Object.class, value)); return true;
         case "outputmodalities":
         case "outputModalities": target.getConfiguration().setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
@@ -239,7 +239,7 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "modelscachettl":
         case "modelsCacheTtl": return long.class;
         case "outputclass":
-        case "outputClass": return java.lang.Class.class;
+        case "outputClass": return java.lang.Object.class;
         case "outputmodalities":
         case "outputModalities": return java.lang.String.class;
         case "pdfengine":
@@ -461,8 +461,6 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "additionalbodyproperty":
         case "additionalBodyProperty": return Object.class;
-        case "outputclass":
-        case "outputClass": return java.lang.Object.class;
         default: return null;
         }
     }

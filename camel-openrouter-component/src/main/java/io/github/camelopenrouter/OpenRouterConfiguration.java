@@ -84,10 +84,12 @@ public class OpenRouterConfiguration implements Cloneable {
     private String jsonSchema;
 
     @UriParam(label = "structured",
-              description = "A Java class the answer is unmarshalled into (with Jackson) as the body; its JSON Schema"
-                            + " is generated from the class (victools jsonschema-generator, Jackson annotations"
-                            + " honoured) and sent as response_format json_schema. Cannot be combined with jsonSchema.")
-    private Class<?> outputClass;
+              description = "A Java class (a Class, or its fully qualified name) the answer is unmarshalled into (with"
+                            + " Jackson) as the body; its JSON Schema is generated from the class (victools"
+                            + " jsonschema-generator, Jackson annotations honoured) and sent as response_format"
+                            + " json_schema. Cannot be combined with jsonSchema.")
+    // Object, not Class: a name that is not a class then fails with a message naming it, not Camel's type-converter error
+    private Object outputClass;
 
     @UriParam(label = "structured", defaultValue = DEFAULT_SCHEMA_NAME,
               description = "The name of the schema sent in response_format.json_schema.name.")
@@ -507,11 +509,13 @@ public class OpenRouterConfiguration implements Cloneable {
         this.jsonSchema = jsonSchema;
     }
 
-    public Class<?> getOutputClass() {
+    /** A {@code Class}, a class name, or null. */
+    public Object getOutputClass() {
         return outputClass;
     }
 
-    public void setOutputClass(Class<?> outputClass) {
+    /** @param outputClass a {@code Class} or a fully qualified class name */
+    public void setOutputClass(Object outputClass) {
         this.outputClass = outputClass;
     }
 
