@@ -94,9 +94,10 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
 
     /**
      * Lower the limit on requests in flight when OpenRouter refuses for load (429, 503) to the number it was still
-     * holding, pause every queued request for the Retry-After, and climb back by one per round of successes once ten
-     * Retry-After periods (at least a second) passed without a refusal. A refusal caused by the component's own burst
-     * does not count against maxRetries. false keeps the limit at maxConcurrentRequests. Default: true.
+     * holding (by at most half for one burst of refusals), pause every queued request for the Retry-After, and climb
+     * back by one per round of successes once ten times that pause (at least a second) passed without a refusal. A
+     * refusal while other requests were in flight is the component's own burst and does not count against maxRetries.
+     * false keeps the limit at maxConcurrentRequests. Default: true.
      */
     private Boolean adaptiveConcurrency;
 
@@ -475,9 +476,10 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
     private String jsonSchema;
 
     /**
-     * A Java class the answer is unmarshalled into (with Jackson) as the body; its JSON Schema is generated from the
-     * class (victools jsonschema-generator, Jackson annotations honoured) and sent as response_format json_schema.
-     * Cannot be combined with jsonSchema.
+     * A Java class (a Class, or its fully qualified name) the answer is unmarshalled into (with Jackson) as the body;
+     * its JSON Schema is generated from the class (victools jsonschema-generator, Jackson annotations honoured) and
+     * sent as response_format json_schema. Cannot be combined with jsonSchema. A reference to a bean of type
+     * java.lang.Object, as #name.
      */
     private String outputClass;
 
