@@ -120,9 +120,10 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         } else {
             ClientSafety.checkUserClient(http, getEndpointBaseUri());
         }
-        client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
-                configuration.getAppTitle(), requestTimeout, shared.timer(), shared.workers(),
-                configuration.getMaxResponseSize());
+        client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey,
+                new OpenRouterClient.Attribution(configuration.getAppUrl(), configuration.getAppTitle(),
+                        configuration.getAppCategories()),
+                requestTimeout, shared.timer(), shared.workers(), configuration.getMaxResponseSize());
         sender = shared.sender(client, retryPolicy);
         apiOperation = Operations.create(configuration.getOperation(), sender, configuration,
                 getComponent().getModelsCache());
@@ -134,7 +135,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         }
         meters = Meters.attach(getCamelContext(), configuration.getBaseUrl(), this, configuration.getOperation().name(),
                 URISupport.sanitizeUri(getEndpointUri()), OpenRouterEndpoint::getActiveRequests,
-                OpenRouterEndpoint::getWaitingRetries);
+                OpenRouterEndpoint::getWaitingRetries, getComponent().flowControl());
         if (meters != null) {
             observers.add(meters);
         }
