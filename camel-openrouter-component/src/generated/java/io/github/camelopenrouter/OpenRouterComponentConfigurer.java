@@ -82,6 +82,14 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "pdfengine":
         case "pdfEngine": getOrCreateConfiguration(target).setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": getOrCreateConfiguration(target).setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthusername":
+        case "proxyAuthUsername": getOrCreateConfiguration(target).setProxyAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
@@ -158,6 +166,14 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return java.lang.String.class;
+        case "proxyauthusername":
+        case "proxyAuthUsername": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryinitialdelay":
@@ -235,6 +251,14 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "pdfengine":
         case "pdfEngine": return getOrCreateConfiguration(target).getPdfEngine();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return getOrCreateConfiguration(target).getProxyAuthPassword();
+        case "proxyauthusername":
+        case "proxyAuthUsername": return getOrCreateConfiguration(target).getProxyAuthUsername();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retryinitialdelay":

@@ -71,6 +71,14 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "pdfengine":
         case "pdfEngine": target.setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": target.setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": target.setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthusername":
+        case "proxyAuthUsername": target.setProxyAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "retryinitialdelay":
@@ -141,6 +149,14 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return java.lang.String.class;
+        case "proxyauthusername":
+        case "proxyAuthUsername": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryinitialdelay":
@@ -212,6 +228,14 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "pdfengine":
         case "pdfEngine": return target.getPdfEngine();
         case "prompt": return target.getPrompt();
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return target.getProxyAuthPassword();
+        case "proxyauthusername":
+        case "proxyAuthUsername": return target.getProxyAuthUsername();
+        case "proxyhost":
+        case "proxyHost": return target.getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getProxyPort();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
         case "retryinitialdelay":

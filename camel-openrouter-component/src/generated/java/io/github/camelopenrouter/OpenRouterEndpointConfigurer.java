@@ -72,6 +72,14 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pdfengine":
         case "pdfEngine": target.getConfiguration().setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": target.getConfiguration().setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthusername":
+        case "proxyAuthUsername": target.getConfiguration().setProxyAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
@@ -143,6 +151,14 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return java.lang.String.class;
+        case "proxyauthusername":
+        case "proxyAuthUsername": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryinitialdelay":
@@ -215,6 +231,14 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pdfengine":
         case "pdfEngine": return target.getConfiguration().getPdfEngine();
         case "prompt": return target.getConfiguration().getPrompt();
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return target.getConfiguration().getProxyAuthPassword();
+        case "proxyauthusername":
+        case "proxyAuthUsername": return target.getConfiguration().getProxyAuthUsername();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retryinitialdelay":

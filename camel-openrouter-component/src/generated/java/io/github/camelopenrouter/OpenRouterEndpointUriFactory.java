@@ -23,7 +23,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(39);
         props.add("apiKey");
         props.add("appTitle");
         props.add("appUrl");
@@ -51,6 +51,10 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("outputModalities");
         props.add("pdfEngine");
         props.add("prompt");
+        props.add("proxyAuthPassword");
+        props.add("proxyAuthUsername");
+        props.add("proxyHost");
+        props.add("proxyPort");
         props.add("requestTimeout");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
@@ -60,8 +64,9 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("temperature");
         props.add("uploadFiles");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(2);
         secretProps.add("apiKey");
+        secretProps.add("proxyAuthPassword");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.github.camelopenrouter.client.OpenRouterClient;
+import io.github.camelopenrouter.client.ProxySettings;
 import io.github.camelopenrouter.client.RetryPolicy;
 import io.github.camelopenrouter.client.RetryingSender;
 import io.github.camelopenrouter.conversation.ConversationStore;
@@ -89,6 +90,16 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
                                             + " creates. Configure the SSLContext on your own HttpClient"
                                             + " (HttpClient.newBuilder().sslContext(...)), or remove the httpClient option");
         }
+        ProxySettings proxy = ProxySettings.of(configuration, getEndpointBaseUri());
+        if (http != null && proxy != null) {
+            throw new IllegalStateException("Both httpClient and proxyHost are set on " + getEndpointBaseUri()
+                                            + ": the proxy options apply only to the HTTP client the endpoint creates."
+                                            + " Configure the proxy on your own HttpClient"
+                                            + " (HttpClient.newBuilder().proxy(...)), or remove the httpClient option");
+        }
+        if (proxy != null) {
+            proxy.checkCredentialsCanReach(configuration.getBaseUrl(), getEndpointBaseUri());
+        }
         // one timeout watchdog per request in flight, plus waiting retries: thousands at once under load, so the queue
         // must not be bounded (Camel's default profile rejects beyond 1000 queued tasks). Abort, not Camel's default
         // caller-runs policy, which silently drops tasks once the pool is shut down: the client handles the rejection.
@@ -112,13 +123,16 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
             if (configuration.getSslContextParameters() != null) {
                 builder.sslContext(configuration.getSslContextParameters().createSSLContext(getCamelContext()));
             }
+            if (proxy != null) {
+                proxy.applyTo(builder);
+            }
             http = builder.build();
             worker = clientExecutor;
         } else {
             worker = http.executor().orElse(ForkJoinPool.commonPool());
         }
         OpenRouterClient client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
-                configuration.getAppTitle(), requestTimeout, timer, worker);
+                configuration.getAppTitle(), proxy == null ? null : proxy.authorization(), requestTimeout, timer, worker);
         sender = new RetryingSender(client, retryPolicy);
         apiOperation = Operations.create(configuration.getOperation(), sender, configuration,
                 getComponent().getModelsCache());

@@ -50,6 +50,16 @@ public final class OpenRouterClient {
      */
     public OpenRouterClient(HttpClient http, String baseUrl, String apiKey, String appUrl, String appTitle,
                             Duration requestTimeout, ScheduledExecutorService timer, Executor worker) {
+        this(http, baseUrl, apiKey, appUrl, appTitle, null, requestTimeout, timer, worker);
+    }
+
+    /**
+     * @param proxyAuthorization the {@code Proxy-Authorization} value for a proxy that asks for credentials, or
+     *                           {@code null}: the JDK sends it to the proxy only (on CONNECT for HTTPS)
+     */
+    public OpenRouterClient(HttpClient http, String baseUrl, String apiKey, String appUrl, String appTitle,
+                            String proxyAuthorization, Duration requestTimeout, ScheduledExecutorService timer,
+                            Executor worker) {
         if (requestTimeout.isZero() || requestTimeout.isNegative()) {
             throw new IllegalArgumentException("requestTimeout must be positive, got " + requestTimeout.toMillis() + " ms");
         }
@@ -66,6 +76,9 @@ public final class OpenRouterClient {
         h.put("Authorization", "Bearer " + apiKey);
         if (appUrl != null) {
             h.put("HTTP-Referer", appUrl);
+        }
+        if (proxyAuthorization != null) {
+            h.put("Proxy-Authorization", proxyAuthorization);
         }
         if (appTitle != null) {
             // OpenRouter reads the new name; the old one is still honoured by older deployments and gateways
@@ -147,6 +160,25 @@ public final class OpenRouterClient {
         exchange.whenComplete((response, failure) -> {
             if (failure != null) {
                 attempt.abort(redaction.failure(translate(unwrap(failure))));
+            } else if (response != null && !attempt.isDone()) {
+                // a reply whose body the JDK never handed to the subscriber: its answer to a proxy that refused the
+                // CONNECT tunnel (407) is such a reply, and waiting for the body would hold the exchange until timeout
+                attempt.replied(new HttpResponse.ResponseInfo() {
+                    @Override
+                    public int statusCode() {
+                        return response.statusCode();
+                    }
+
+                    @Override
+                    public java.net.http.HttpHeaders headers() {
+                        return response.headers();
+                    }
+
+                    @Override
+                    public HttpClient.Version version() {
+                        return response.version();
+                    }
+                }, new byte[0]);
             }
         });
         return attempt;
