@@ -60,6 +60,12 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "filesAction": getOrCreateConfiguration(target).setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
         case "generationwait":
         case "generationWait": getOrCreateConfiguration(target).setGenerationWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": getOrCreateConfiguration(target).setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "imagedetail":
@@ -70,6 +76,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": getOrCreateConfiguration(target).setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": getOrCreateConfiguration(target).setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
@@ -98,6 +106,9 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stream": getOrCreateConfiguration(target).setStream(property(camelContext, boolean.class, value)); return true;
+        case "streamto":
+        case "streamTo": getOrCreateConfiguration(target).setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "supportedparameter":
         case "supportedParameter": getOrCreateConfiguration(target).setSupportedParameter(property(camelContext, java.lang.String.class, value)); return true;
         case "systemmessage":
@@ -144,6 +155,12 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "filesAction": return java.lang.String.class;
         case "generationwait":
         case "generationWait": return long.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
         case "imagedetail":
@@ -154,6 +171,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtokens":
@@ -182,6 +201,9 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryMaxDelay": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stream": return boolean.class;
+        case "streamto":
+        case "streamTo": return java.lang.String.class;
         case "supportedparameter":
         case "supportedParameter": return java.lang.String.class;
         case "systemmessage":
@@ -229,6 +251,12 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "filesAction": return getOrCreateConfiguration(target).getFilesAction();
         case "generationwait":
         case "generationWait": return getOrCreateConfiguration(target).getGenerationWait();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return getOrCreateConfiguration(target).getHealthCheckInterval();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclient":
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "imagedetail":
@@ -239,6 +267,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxfilesize":
         case "maxFileSize": return getOrCreateConfiguration(target).getMaxFileSize();
+        case "maxresponsesize":
+        case "maxResponseSize": return getOrCreateConfiguration(target).getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxtokens":
@@ -267,6 +297,9 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "stream": return getOrCreateConfiguration(target).isStream();
+        case "streamto":
+        case "streamTo": return getOrCreateConfiguration(target).getStreamTo();
         case "supportedparameter":
         case "supportedParameter": return getOrCreateConfiguration(target).getSupportedParameter();
         case "systemmessage":

@@ -50,6 +50,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "filesAction": target.setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
         case "generationwait":
         case "generationWait": target.setGenerationWait(property(camelContext, long.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.setHealthCheckInterval(property(camelContext, long.class, value)); return true;
         case "httpclient":
         case "httpClient": target.setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "imagedetail":
@@ -58,6 +60,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "inputModalities": target.setInputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": target.setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": target.setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
@@ -87,6 +91,9 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "retryMaxDelay": target.setRetryMaxDelay(property(camelContext, long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stream": target.setStream(property(camelContext, boolean.class, value)); return true;
+        case "streamto":
+        case "streamTo": target.setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "supportedparameter":
         case "supportedParameter": target.setSupportedParameter(property(camelContext, java.lang.String.class, value)); return true;
         case "systemmessage":
@@ -128,6 +135,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "filesAction": return java.lang.String.class;
         case "generationwait":
         case "generationWait": return long.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
         case "imagedetail":
@@ -136,6 +145,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "inputModalities": return java.lang.String.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtokens":
@@ -165,6 +176,9 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "retryMaxDelay": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stream": return boolean.class;
+        case "streamto":
+        case "streamTo": return java.lang.String.class;
         case "supportedparameter":
         case "supportedParameter": return java.lang.String.class;
         case "systemmessage":
@@ -207,6 +221,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "filesAction": return target.getFilesAction();
         case "generationwait":
         case "generationWait": return target.getGenerationWait();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getHealthCheckInterval();
         case "httpclient":
         case "httpClient": return target.getHttpClient();
         case "imagedetail":
@@ -215,6 +231,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "inputModalities": return target.getInputModalities();
         case "maxfilesize":
         case "maxFileSize": return target.getMaxFileSize();
+        case "maxresponsesize":
+        case "maxResponseSize": return target.getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return target.getMaxRetries();
         case "maxtokens":
@@ -244,6 +262,9 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "retryMaxDelay": return target.getRetryMaxDelay();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "stream": return target.isStream();
+        case "streamto":
+        case "streamTo": return target.getStreamTo();
         case "supportedparameter":
         case "supportedParameter": return target.getSupportedParameter();
         case "systemmessage":

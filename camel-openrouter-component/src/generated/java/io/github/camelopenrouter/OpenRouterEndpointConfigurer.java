@@ -50,6 +50,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "filesAction": target.getConfiguration().setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
         case "generationwait":
         case "generationWait": target.getConfiguration().setGenerationWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.getConfiguration().setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "imagedetail":
@@ -60,6 +62,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": target.getConfiguration().setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": target.getConfiguration().setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
@@ -88,6 +92,9 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stream": target.getConfiguration().setStream(property(camelContext, boolean.class, value)); return true;
+        case "streamto":
+        case "streamTo": target.getConfiguration().setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "supportedparameter":
         case "supportedParameter": target.getConfiguration().setSupportedParameter(property(camelContext, java.lang.String.class, value)); return true;
         case "systemmessage":
@@ -129,6 +136,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "filesAction": return java.lang.String.class;
         case "generationwait":
         case "generationWait": return long.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
         case "imagedetail":
@@ -139,6 +148,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return boolean.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtokens":
@@ -167,6 +178,9 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryMaxDelay": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stream": return boolean.class;
+        case "streamto":
+        case "streamTo": return java.lang.String.class;
         case "supportedparameter":
         case "supportedParameter": return java.lang.String.class;
         case "systemmessage":
@@ -209,6 +223,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "filesAction": return target.getConfiguration().getFilesAction();
         case "generationwait":
         case "generationWait": return target.getConfiguration().getGenerationWait();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getConfiguration().getHealthCheckInterval();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
         case "imagedetail":
@@ -219,6 +235,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxfilesize":
         case "maxFileSize": return target.getConfiguration().getMaxFileSize();
+        case "maxresponsesize":
+        case "maxResponseSize": return target.getConfiguration().getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxtokens":
@@ -247,6 +265,9 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "stream": return target.getConfiguration().isStream();
+        case "streamto":
+        case "streamTo": return target.getConfiguration().getStreamTo();
         case "supportedparameter":
         case "supportedParameter": return target.getConfiguration().getSupportedParameter();
         case "systemmessage":

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
@@ -18,9 +19,16 @@ import io.github.camelopenrouter.client.RetryingSender;
 import io.github.camelopenrouter.conversation.ConversationStore;
 import io.github.camelopenrouter.conversation.Conversations;
 import io.github.camelopenrouter.conversation.InMemoryConversationStore;
+import io.github.camelopenrouter.health.AccountMonitor;
+import io.github.camelopenrouter.observe.CallObserver;
+import io.github.camelopenrouter.observe.CallRecord;
+import io.github.camelopenrouter.observe.EndpointMeters;
+import io.github.camelopenrouter.observe.EndpointStats;
+import io.github.camelopenrouter.observe.Meters;
 import io.github.camelopenrouter.operation.ApiOperation;
 import io.github.camelopenrouter.operation.ChatFileUploads;
 import io.github.camelopenrouter.operation.ChatStep;
+import io.github.camelopenrouter.operation.ModalityCheck;
 import io.github.camelopenrouter.operation.Operations;
 import io.github.camelopenrouter.request.ChatRequestFactory;
 import io.github.camelopenrouter.request.RequestSettings;
@@ -34,7 +42,10 @@ import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.URISupport;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends the exchange - text, files, images, PDFs, audio, video, URLs or mail attachments - to an OpenRouter model and
@@ -43,6 +54,8 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "openrouter", title = "OpenRouter", syntax = "openrouter:operation",
              producerOnly = true, category = { Category.AI }, headersClass = OpenRouterConstants.class)
 public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenRouterEndpoint.class);
 
     @UriParam
     private OpenRouterConfiguration configuration;
@@ -54,6 +67,15 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     private Conversations conversations;
     private ExecutorService clientExecutor;
     private ScheduledExecutorService timer;
+    private ExecutorService streamExecutor;
+
+    private OpenRouterClient client;
+    private volatile EndpointStats stats = new EndpointStats();
+    private volatile AccountMonitor accountMonitor;
+    private EndpointMeters meters;
+    /** Stats, the account monitor, meters: each hears of every finished call. */
+    private final List<CallObserver> observers = new CopyOnWriteArrayList<>();
+    private final CallObserver callObserver = this::callFinished;
 
     public OpenRouterEndpoint(String uri, OpenRouterComponent component, OpenRouterConfiguration configuration) {
         super(uri, component);
@@ -131,21 +153,79 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         } else {
             worker = http.executor().orElse(ForkJoinPool.commonPool());
         }
-        OpenRouterClient client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
-                configuration.getAppTitle(), proxy == null ? null : proxy.authorization(), requestTimeout, timer, worker);
+        client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
+                configuration.getAppTitle(), proxy == null ? null : proxy.authorization(), requestTimeout, timer, worker,
+                configuration.getMaxResponseSize());
         sender = new RetryingSender(client, retryPolicy);
         apiOperation = Operations.create(configuration.getOperation(), sender, configuration,
                 getComponent().getModelsCache());
+        stats = new EndpointStats();
+        observers.clear();
+        observers.add(stats);
+        if (apiOperation != null) {
+            apiOperation.observeWith(callObserver);
+        }
+        meters = Meters.attach(getCamelContext(), configuration.getBaseUrl(), this, configuration.getOperation().name(),
+                URISupport.sanitizeUri(getEndpointUri()), OpenRouterEndpoint::getActiveRequests,
+                OpenRouterEndpoint::getWaitingRetries);
+        if (meters != null) {
+            observers.add(meters);
+        }
         conversations = new Conversations(configuration.getConversationStore() != null
                 ? configuration.getConversationStore()
                 : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes()));
         requestFactory = new ChatRequestFactory(configuration, conversations, getEndpointBaseUri());
         chatSteps = chatSteps(sender);
+        if (configuration.getStreamTo() != null && !configuration.getStreamTo().isBlank()) {
+            resolveStreamTo(configuration.getStreamTo().trim());
+        }
+        // delivers streamed deltas to streamTo endpoints: never the HTTP client's threads, so a consumer that blocks
+        // holds up its own stream only. Threads exist only while deltas are being delivered.
+        ThreadPoolProfile streamProfile = new ThreadPoolProfile("OpenRouterStreamTo");
+        streamProfile.setPoolSize(STREAM_THREADS);
+        streamProfile.setMaxPoolSize(STREAM_THREADS);
+        streamProfile.setAllowCoreThreadTimeOut(true);
+        streamProfile.setKeepAliveTime(30L);
+        streamProfile.setMaxQueueSize(-1);
+        streamProfile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        streamExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "OpenRouterStreamTo",
+                streamProfile);
+    }
+
+    /** Threads delivering streamed deltas to streamTo endpoints; deltas of one stream go out one at a time anyway. */
+    private static final int STREAM_THREADS = 8;
+
+    /**
+     * The streamTo endpoint, resolved by Camel (placeholders included).
+     *
+     * @throws OpenRouterInputException when Camel cannot resolve it, naming the URI and the reason
+     */
+    org.apache.camel.Endpoint resolveStreamTo(String uri) {
+        try {
+            org.apache.camel.Endpoint target = getCamelContext().getEndpoint(uri);
+            if (target != null) {
+                return target;
+            }
+        } catch (RuntimeException e) {
+            throw new OpenRouterInputException("streamTo '" + uri + "' is not an endpoint Camel can resolve: "
+                                               + e.getMessage() + ". Use an endpoint URI such as seda:partial or"
+                                               + " kafka:answers, with its component on the classpath");
+        }
+        throw new OpenRouterInputException("streamTo '" + uri + "' is not an endpoint Camel can resolve. Use an endpoint"
+                                           + " URI such as seda:partial or kafka:answers, with its component on the"
+                                           + " classpath");
+    }
+
+    Executor getStreamExecutor() {
+        return streamExecutor;
     }
 
     /** What chat does before sending, in order: refuse parts the model cannot read, then upload files. */
     private List<ChatStep> chatSteps(RetryingSender sender) {
         List<ChatStep> steps = new ArrayList<>(2);
+        if (configuration.isCheckModalities()) {
+            steps.add(new ModalityCheck(sender, getComponent().getModelsCache(), configuration));
+        }
         if (configuration.isUploadFiles()) {
             steps.add(new ChatFileUploads(sender));
         }
@@ -173,11 +253,83 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         return key.trim();
     }
 
+    /**
+     * Starts looking at the account on a schedule (once, however many producers ask): called when a producer registers
+     * its health check, so an application without health checks never probes.
+     */
+    public synchronized AccountMonitor startAccountMonitor() {
+        if (accountMonitor == null) {
+            long interval = positive(configuration.getHealthCheckInterval(), "healthCheckInterval").toMillis();
+            // no retries: a probe that fails says so, and the next one comes at the next interval
+            RetryingSender probes = new RetryingSender(client, new RetryPolicy(0, 0, 0));
+            AccountMonitor monitor = new AccountMonitor(probes, timer, interval, configuration.getBaseUrl());
+            observers.add(record -> monitor.observe(record.failure()));
+            monitor.start();
+            accountMonitor = monitor;
+        }
+        return accountMonitor;
+    }
+
+    /** The account monitor, or null when no health check asked for one. */
+    public AccountMonitor getAccountMonitor() {
+        return accountMonitor;
+    }
+
+    /** Running totals since the endpoint started, for the dev console. */
+    public EndpointStats getStats() {
+        return stats;
+    }
+
+    /** Requests under way: sent and waiting for their reply, or waiting for a retry. */
+    public int getActiveRequests() {
+        return sender == null ? 0 : sender.activeRequests();
+    }
+
+    /** Requests waiting for their next attempt. */
+    public int getWaitingRetries() {
+        return sender == null ? 0 : sender.waitingRetries();
+    }
+
+    /** Adds a listener of finished calls (meters, for example) until the endpoint stops. */
+    public void addCallObserver(CallObserver observer) {
+        observers.add(observer);
+    }
+
+    CallObserver callObserver() {
+        return callObserver;
+    }
+
+    private void callFinished(CallRecord record) {
+        for (CallObserver observer : observers) {
+            try {
+                observer.finished(record);
+            } catch (RuntimeException e) {
+                // a listener's bug must not fail the exchange nor starve the others
+                LOG.debug("A call observer failed", e);
+            }
+        }
+    }
+
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            if (accountMonitor != null) {
+                accountMonitor.stop();
+                accountMonitor = null;
+            }
+        }
+        observers.clear();
+        if (meters != null) {
+            meters.close();
+            meters = null;
+        }
         if (sender != null) {
             // exchanges waiting for a retry end now, with their last error, instead of never
             sender.stop();
+        }
+        if (streamExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(streamExecutor);
+            streamExecutor = null;
         }
         if (timer != null) {
             getCamelContext().getExecutorServiceManager().shutdown(timer);

@@ -23,7 +23,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 
 import io.github.camelopenrouter.OpenRouterApiException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.github.camelopenrouter.wire.ChatResponse;
+import io.github.camelopenrouter.wire.LenientReply;
 import io.github.camelopenrouter.wire.RequestBody;
 import io.github.camelopenrouter.wire.StreamingRequestBody;
 import io.github.camelopenrouter.wire.WireJson;
@@ -35,6 +37,8 @@ import io.github.camelopenrouter.wire.WireJson;
  */
 public final class OpenRouterClient {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpenRouterClient.class);
+
     private final HttpClient http;
     private final String baseUrl;
     private final URI chatCompletions;
@@ -42,6 +46,10 @@ public final class OpenRouterClient {
     private final Duration requestTimeout;
     private final Delays delays;
     private final Redaction redaction;
+    private final long maxResponseSize;
+
+    /** 64 MB: far above any chat answer (a long one is a few hundred KB), well below what a small heap holds twice. */
+    public static final long DEFAULT_MAX_RESPONSE_SIZE = 64L * 1024 * 1024;
 
     /**
      * @param requestTimeout how long one attempt may take, from sending to the last byte of the reply
@@ -50,16 +58,27 @@ public final class OpenRouterClient {
      */
     public OpenRouterClient(HttpClient http, String baseUrl, String apiKey, String appUrl, String appTitle,
                             Duration requestTimeout, ScheduledExecutorService timer, Executor worker) {
-        this(http, baseUrl, apiKey, appUrl, appTitle, null, requestTimeout, timer, worker);
+        this(http, baseUrl, apiKey, appUrl, appTitle, null, requestTimeout, timer, worker, DEFAULT_MAX_RESPONSE_SIZE);
+    }
+
+    /** @param maxResponseSize the longest reply body read, in bytes: a longer one fails and its connection is closed */
+    public OpenRouterClient(HttpClient http, String baseUrl, String apiKey, String appUrl, String appTitle,
+                            Duration requestTimeout, ScheduledExecutorService timer, Executor worker, long maxResponseSize) {
+        this(http, baseUrl, apiKey, appUrl, appTitle, null, requestTimeout, timer, worker, maxResponseSize);
     }
 
     /**
      * @param proxyAuthorization the {@code Proxy-Authorization} value for a proxy that asks for credentials, or
      *                           {@code null}: the JDK sends it to the proxy only (on CONNECT for HTTPS)
+     * @param maxResponseSize    the longest reply body read, in bytes: a longer one fails and its connection is closed
      */
     public OpenRouterClient(HttpClient http, String baseUrl, String apiKey, String appUrl, String appTitle,
                             String proxyAuthorization, Duration requestTimeout, ScheduledExecutorService timer,
-                            Executor worker) {
+                            Executor worker, long maxResponseSize) {
+        if (maxResponseSize < 1) {
+            throw new IllegalArgumentException("maxResponseSize must be a positive number of bytes, got " + maxResponseSize);
+        }
+        this.maxResponseSize = maxResponseSize;
         if (requestTimeout.isZero() || requestTimeout.isNegative()) {
             throw new IllegalArgumentException("requestTimeout must be positive, got " + requestTimeout.toMillis() + " ms");
         }
@@ -109,6 +128,14 @@ public final class OpenRouterClient {
         return send(chatCall(body));
     }
 
+    /**
+     * The chat completion read as server-sent events ({@code "stream": true} in the body): the deltas go to the
+     * stream's sink as they arrive, the result is the whole reply, assembled.
+     */
+    static ApiCall<ChatResponse> chatStreamCall(StreamingRequestBody body, ChatStream stream) {
+        return ApiCall.post("/chat/completions", "application/json", body, stream).accepting("text/event-stream");
+    }
+
     /** The chat completion as an {@link ApiCall}: the streamed JSON body, the reply checked for errors in a 200. */
     static ApiCall<ChatResponse> chatCall(StreamingRequestBody body) {
         return ApiCall.post("/chat/completions", "application/json", body,
@@ -132,6 +159,10 @@ public final class OpenRouterClient {
         }
         HttpRequest request = builder.build();
         Attempt<T> attempt = new Attempt<>(call.decoder());
+        ChatStream stream = call.decoder() instanceof ChatStream chat ? chat : null;
+        if (stream != null) {
+            stream.attach(attempt::abort);
+        }
         // The reply is decoded, and the attempt completed, by the body subscriber as soon as the last byte is read, on
         // the client's executor. Waiting for sendAsync's future instead would cost a thread per request on small
         // machines: the JDK completes that future through CompletableFuture's default executor, which is a new thread
@@ -139,11 +170,8 @@ public final class OpenRouterClient {
         // where failures without a whole reply (connect, I/O, the JDK's own timeout) arrive.
         CompletableFuture<HttpResponse<Void>> exchange;
         try {
-            exchange = http.sendAsync(request, info -> HttpResponse.BodySubscribers.mapping(
-                    HttpResponse.BodySubscribers.ofByteArray(), bytes -> {
-                        attempt.replied(info, bytes);
-                        return null;
-                    }));
+            exchange = http.sendAsync(request, info -> stream != null && isEventStream(info)
+                    ? attempt.streaming(stream, info) : new CappedBody(info, maxResponseSize, attempt));
         } catch (RuntimeException e) {
             attempt.completeExceptionally(e);
             return attempt;
@@ -163,7 +191,7 @@ public final class OpenRouterClient {
             } else if (response != null && !attempt.isDone()) {
                 // a reply whose body the JDK never handed to the subscriber: its answer to a proxy that refused the
                 // CONNECT tunnel (407) is such a reply, and waiting for the body would hold the exchange until timeout
-                attempt.replied(new HttpResponse.ResponseInfo() {
+                attempt.body(new HttpResponse.ResponseInfo() {
                     @Override
                     public int statusCode() {
                         return response.statusCode();
@@ -188,11 +216,13 @@ public final class OpenRouterClient {
      * One attempt's outcome: decided once, by whichever comes first of the reply, a failure from the JDK client and the
      * watchdog; the others then find it completed and do nothing.
      */
-    private final class Attempt<T> extends CompletableFuture<T> {
+    private final class Attempt<T> extends CompletableFuture<T> implements CappedBody.Receiver {
 
         private final ApiCall.Decoder<T> decoder;
+        private final long sentNanos = System.nanoTime();
         private volatile CompletableFuture<HttpResponse<Void>> exchange;
         private volatile ScheduledFuture<?> watchdog;
+        private volatile StreamSubscriber stream;
 
         Attempt(ApiCall.Decoder<T> decoder) {
             this.decoder = decoder;
@@ -212,7 +242,13 @@ public final class OpenRouterClient {
             }
         }
 
-        void replied(HttpResponse.ResponseInfo info, byte[] body) {
+        @Override
+        public void tooLarge(ResponseTooLargeException failure) {
+            abort(failure);
+        }
+
+        @Override
+        public void body(HttpResponse.ResponseInfo info, byte[] body) {
             T reply;
             try {
                 reply = decode(info, body, decoder);
@@ -227,12 +263,56 @@ public final class OpenRouterClient {
             }
         }
 
+        /**
+         * A 2xx event stream: read as it arrives. From here the watchdog guards the gaps between events, not the whole
+         * attempt: a stream may rightly last longer than requestTimeout, a silent one may not.
+         */
+        @SuppressWarnings("unchecked")
+        HttpResponse.BodySubscriber<Void> streaming(ChatStream chat, HttpResponse.ResponseInfo info) {
+            StreamSubscriber subscriber = new StreamSubscriber(chat, sentNanos, retryAfter(info.headers()),
+                    reply -> {
+                        if (complete((T) reply)) {
+                            settled();
+                        }
+                    },
+                    this::abort);
+            stream = subscriber;
+            if (isDone()) {
+                subscriber.cancel();
+            }
+            return subscriber;
+        }
+
         void timedOut() {
-            abort(requestTimedOut(null));
+            StreamSubscriber reading = stream;
+            if (reading == null) {
+                abort(requestTimedOut(null));
+                return;
+            }
+            long remaining = reading.idleRemainingNanos(requestTimeout.toNanos());
+            if (remaining > 0) {
+                try {
+                    watch(delays.schedule(this::timedOut, Math.max(1, remaining / 1_000_000)));
+                } catch (RejectedExecutionException e) {
+                    abort(new EndpointStoppedException("The endpoint stopped while a stream was being read", e));
+                }
+                return;
+            }
+            abort(streamStalled(reading.chunks()));
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            abort(new EndpointStoppedException("The request was cancelled while in flight", null));
+            return isCancelled() || isDone();
         }
 
         void abort(Throwable failure) {
             if (completeExceptionally(failure)) {
+                StreamSubscriber reading = stream;
+                if (reading != null) {
+                    reading.cancel();
+                }
                 CompletableFuture<HttpResponse<Void>> sent = exchange;
                 if (sent != null) {
                     // before settled(): the JDK aborts the exchange only while its future is not yet done
@@ -285,6 +365,16 @@ public final class OpenRouterClient {
         return timeout;
     }
 
+    private HttpTimeoutException streamStalled(int chunks) {
+        return new HttpTimeoutException("OpenRouter at " + target() + " sent nothing on the stream for requestTimeout ("
+                                        + requestTimeout.toMillis() + " ms), after " + chunks + " chunk(s)");
+    }
+
+    private static boolean isEventStream(HttpResponse.ResponseInfo info) {
+        return info.statusCode() >= 200 && info.statusCode() <= 299 && info.headers().firstValue("Content-Type")
+                .map(type -> type.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream")).orElse(false);
+    }
+
     /** Host and port only: a base URL may carry user info or a query. */
     private String target() {
         return chatCompletions.getHost() + (chatCompletions.getPort() < 0 ? "" : ":" + chatCompletions.getPort());
@@ -305,8 +395,26 @@ public final class OpenRouterClient {
         }
     }
 
-    private static ChatResponse decodeChat(int status, HttpHeaders headers, byte[] body) throws IOException {
-        ChatResponse reply = WireJson.RESPONSE_READER.readValue(body);
+    static ChatResponse decodeChat(int status, HttpHeaders headers, byte[] body) throws IOException {
+        ChatResponse reply;
+        try {
+            reply = WireJson.RESPONSE_READER.readValue(body);
+        } catch (MismatchedInputException e) {
+            // valid JSON, unexpected types (a 64-bit token count, content as an array): the answer was paid for
+            LenientReply lenient = LenientReply.read(body);
+            reply = lenient.reply();
+            if (reply != null && !lenient.problems().isEmpty()) {
+                LOG.warn("OpenRouter's reply {} did not have the expected types; the answer is kept, the values it could"
+                         + " not read were left out: {}", reply.id(), String.join("; ", lenient.problems()));
+            }
+        }
+        if (reply == null) {
+            String what = body.length > 0 && body[0] == '[' ? "a JSON array" : body.length > 0 && body[0] == '"' ? "a JSON string"
+                    : "the JSON value " + ErrorDecoder.excerpt(body);
+            throw new OpenRouterApiException("OpenRouter returned HTTP " + status + " with " + what
+                                             + " instead of a chat completion", status, status, null, null,
+                    ErrorDecoder.excerpt(body), retryAfter(headers));
+        }
         OpenRouterApiException error = ErrorDecoder.fromReply(reply, retryAfter(headers));
         if (error != null) {
             throw error;

@@ -42,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  *       "openrouter/auto". A generation fault may still turn it into an error.
  *       {@code "stream": true} gets the same text as server-sent events: {@code : OPENROUTER PROCESSING},
  *       chunks whose {@code delta.content} pieces join to the text (the last one has finish_reason "stop"
- *       and the annotations), a chunk with empty {@code choices} and the {@code usage}, {@code data: [DONE]}.</li>
+ *       and the annotations), a chunk with empty {@code choices} and the {@code usage}, {@code data: [DONE]}, cut and
+ *       paced as {@link #setStreamShape} says; each chunk is a valid {@code ChatStreamChunk} of the official SDK.</li>
  * </ol>
  *
  * <h2>The reply text</h2>
@@ -53,8 +54,8 @@ import java.util.concurrent.TimeUnit;
  * followed, per distinct inline PDF of the whole request (by SHA-256, in order of first appearance), by
  * {@code  Parsed a.pdf with ENGINE: extracted text} or {@code  Reused annotations for a.pdf.}. Singular
  * when the count is 1 ("1 text part", "0 text parts", "1 image", "2 files"); "audio" and "video" never
- * change. A string content is one text part. "first text" and "extracted text" are cut to their first
- * 200 characters; files are named by {@code filename} (else {@code file_id}). Example:
+ * change. A string content is one text part. "first text" and "extracted text" longer than 200 characters are
+ * cut after their last whole word within 197 and end in "..."; files are named by {@code filename} (else {@code file_id}). Example:
  * <pre>
  * Received 1 text part, 2 images, 1 file, 0 audio, 0 video. Files: invoice.pdf. Text: "Summarise the attached invoice" Parsed invoice.pdf with mistral-ocr: Invoice 42 Total 99 EUR
  * </pre>
@@ -246,6 +247,23 @@ public final class OpenRouterSimulator implements AutoCloseable {
         state.faults.policy(policy);
     }
 
+    /**
+     * How streamed answers are cut and paced (until {@link #reset}): a long answer for back-pressure tests, processing
+     * comments at an interval, pauses between deltas. Stream faults ({@link Fault#streamDrop}, {@link Fault#streamStall},
+     * {@link Fault#slowFirstToken}) are drawn per request like the others.
+     */
+    public void setStreamShape(StreamShape shape) {
+        state.streamShape(shape);
+    }
+
+    /**
+     * Streamed answers being written at this moment; one drops out when it is done or when the client went away (the
+     * next write fails), which is how a test sees that a client cancelled a stream.
+     */
+    public int openStreams() {
+        return state.openStreams.get();
+    }
+
     /** Added before every chat-completion reply, faults included. */
     public void setLatency(Duration latency) {
         state.latency(latency);
@@ -271,6 +289,14 @@ public final class OpenRouterSimulator implements AutoCloseable {
      */
     public void enqueueApi(Fault... faults) {
         state.apiFaults.enqueue(faults);
+    }
+
+    /**
+     * Consulted for every request to the endpoints other than chat completions while their queue is empty; null for
+     * none. For example {@code i -> Fault.error(401, "User not found.")} revokes the key until it is set back to null.
+     */
+    public void setApiFaultPolicy(FaultPolicy policy) {
+        state.apiFaults.policy(policy);
     }
 
     /**
