@@ -1,5 +1,6 @@
 package io.github.camelopenrouter;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -12,6 +13,7 @@ import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.PropertiesHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,10 +59,11 @@ public class OpenRouterComponent extends HealthCheckComponent implements SSLCont
 
     @Metadata(label = "advanced", defaultValue = "true",
               description = "Lower the limit on requests in flight when OpenRouter refuses for load (429, 503) to the"
-                            + " number it was still holding, pause every queued request for the Retry-After, and climb"
-                            + " back by one per round of successes once ten Retry-After periods (at least a second)"
-                            + " passed without a refusal. A refusal caused by the component's own burst does not count"
-                            + " against maxRetries. false keeps the limit at maxConcurrentRequests.")
+                            + " number it was still holding (by at most half for one burst of refusals), pause every"
+                            + " queued request for the Retry-After, and climb back by one per round of successes once"
+                            + " ten times that pause (at least a second) passed without a refusal. A refusal while other"
+                            + " requests were in flight is the component's own burst and does not count against"
+                            + " maxRetries. false keeps the limit at maxConcurrentRequests.")
     private boolean adaptiveConcurrency = true;
 
     @Metadata(label = "advanced", defaultValue = "" + DEFAULT_WORKER_THREADS,
@@ -91,6 +94,17 @@ public class OpenRouterComponent extends HealthCheckComponent implements SSLCont
         OpenRouterConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setOperation(operation(remaining));
         OpenRouterEndpoint endpoint = new OpenRouterEndpoint(uri, this, endpointConfiguration);
+        // Camel's multi-value prefix option, as camel-openai reads it: additionalBodyProperty.x=... on the URI adds x to
+        // the component's own map (a copy), the URI winning per key
+        Map<String, Object> extras = PropertiesHelper.extractProperties(parameters, "additionalBodyProperty.");
+        if (!extras.isEmpty()) {
+            Map<String, Object> merged = new LinkedHashMap<>();
+            if (endpointConfiguration.getAdditionalBodyProperty() != null) {
+                merged.putAll(endpointConfiguration.getAdditionalBodyProperty());
+            }
+            merged.putAll(extras);
+            endpointConfiguration.setAdditionalBodyProperty(merged);
+        }
         setProperties(endpoint, parameters);
         if (endpointConfiguration.getSslContextParameters() == null && endpointConfiguration.getHttpClient() == null) {
             endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());

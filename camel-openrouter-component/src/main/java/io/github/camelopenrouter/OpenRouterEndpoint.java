@@ -126,9 +126,11 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
                     positive(configuration.getConnectTimeout(), "connectTimeout"),
                     configuration.getSslContextParameters(), configuration.getClientThreads(), proxy));
         }
-        client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
-                configuration.getAppTitle(), proxy == null ? null : proxy.authorization(), requestTimeout, shared.timer(),
-                shared.workers(), configuration.getMaxResponseSize());
+        client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey,
+                new OpenRouterClient.Attribution(configuration.getAppUrl(), configuration.getAppTitle(),
+                        configuration.getAppCategories()),
+                proxy == null ? null : proxy.authorization(), requestTimeout, shared.timer(), shared.workers(),
+                configuration.getMaxResponseSize());
         sender = shared.sender(client, retryPolicy);
         apiOperation = Operations.create(configuration.getOperation(), sender, configuration,
                 getComponent().getModelsCache());
