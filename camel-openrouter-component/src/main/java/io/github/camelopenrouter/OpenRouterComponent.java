@@ -166,6 +166,34 @@ public class OpenRouterComponent extends HealthCheckComponent implements SSLCont
         super.doStop();
     }
 
+    /** The limiter's figures for metrics: one view per component, so the gauges registered once keep reading it. */
+    io.github.camelopenrouter.observe.Meters.FlowControl flowControl() {
+        return flowControl;
+    }
+
+    private final io.github.camelopenrouter.observe.Meters.FlowControl flowControl =
+            new io.github.camelopenrouter.observe.Meters.FlowControl() {
+                @Override
+                public int concurrencyLimit() {
+                    return getConcurrencyLimit();
+                }
+
+                @Override
+                public int inFlight() {
+                    return getRequestsInFlight();
+                }
+
+                @Override
+                public int queued() {
+                    return getQueuedRequests();
+                }
+
+                @Override
+                public long loadRefusals() {
+                    return getLoadRefusals();
+                }
+            };
+
     @ManagedAttribute(description = "The current limit on requests in flight (maxConcurrentRequests, lowered by refusals"
                                     + " for load when adaptiveConcurrency is on)")
     public synchronized int getConcurrencyLimit() {

@@ -124,6 +124,15 @@ public class OpenRouterConfiguration implements Cloneable {
                             + " connection is closed, instead of filling the heap. Raise it to download larger files.")
     private long maxResponseSize = 64L * 1024 * 1024;
 
+    @UriParam(label = "security", defaultValue = "warn", enums = "warn,refuse,allow",
+              description = "What to do when the message body holds a URL to an internal address (loopback, private or"
+                            + " link-local such as the cloud metadata service 169.254.169.254, localhost, *.internal) or"
+                            + " a URL carrying credentials (user info, a token or signature query parameter), which would"
+                            + " go to OpenRouter and the model's provider: warn (log a WARN line naming the host and"
+                            + " parameter, never the URL, and send), refuse (fail with OpenRouterInputException before"
+                            + " sending) or allow. Endpoint option, not a header: a sender cannot switch it off.")
+    private String internalUrls = "warn";
+
     @UriParam(description = "Your application's URL, sent as the HTTP-Referer attribution header (it appears in"
                             + " OpenRouter's rankings and your activity log).")
     private String appUrl;
@@ -210,6 +219,13 @@ public class OpenRouterConfiguration implements Cloneable {
               description = "The most conversations the default in-memory store keeps; the least recently used go"
                             + " first.")
     private int conversationMaxCount = 1000;
+
+    @UriParam(label = "advanced", defaultValue = "50",
+              description = "The most turns (a question and its answer) of one conversation sent with a new question;"
+                            + " older turns are dropped, oldest first, and the default in-memory store keeps no more."
+                            + " Bounds what a long-running conversation costs per request (every turn is sent, and"
+                            + " billed, again) and what it holds in memory.")
+    private int conversationMaxTurns = 50;
 
     @UriParam(label = "advanced", defaultValue = "134217728",
               description = "The most bytes (files and text) the default in-memory conversation store keeps; the least"
@@ -593,6 +609,22 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setMaxResponseSize(long maxResponseSize) {
         this.maxResponseSize = maxResponseSize;
+    }
+
+    public String getInternalUrls() {
+        return internalUrls;
+    }
+
+    public void setInternalUrls(String internalUrls) {
+        this.internalUrls = internalUrls;
+    }
+
+    public int getConversationMaxTurns() {
+        return conversationMaxTurns;
+    }
+
+    public void setConversationMaxTurns(int conversationMaxTurns) {
+        this.conversationMaxTurns = conversationMaxTurns;
     }
 
     public String getAppUrl() {
