@@ -50,6 +50,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "filesAction": target.setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
         case "generationwait":
         case "generationWait": target.setGenerationWait(property(camelContext, long.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.setHealthCheckInterval(property(camelContext, long.class, value)); return true;
         case "httpclient":
         case "httpClient": target.setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "imagedetail":
@@ -58,6 +60,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "inputModalities": target.setInputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": target.setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": target.setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
@@ -120,6 +124,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "filesAction": return java.lang.String.class;
         case "generationwait":
         case "generationWait": return long.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
         case "imagedetail":
@@ -128,6 +134,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "inputModalities": return java.lang.String.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtokens":
@@ -191,6 +199,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "filesAction": return target.getFilesAction();
         case "generationwait":
         case "generationWait": return target.getGenerationWait();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getHealthCheckInterval();
         case "httpclient":
         case "httpClient": return target.getHttpClient();
         case "imagedetail":
@@ -199,6 +209,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "inputModalities": return target.getInputModalities();
         case "maxfilesize":
         case "maxFileSize": return target.getMaxFileSize();
+        case "maxresponsesize":
+        case "maxResponseSize": return target.getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return target.getMaxRetries();
         case "maxtokens":

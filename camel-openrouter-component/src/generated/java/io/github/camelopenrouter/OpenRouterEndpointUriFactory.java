@@ -23,7 +23,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(37);
         props.add("apiKey");
         props.add("appTitle");
         props.add("appUrl");
@@ -38,11 +38,13 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("encodingFormat");
         props.add("filesAction");
         props.add("generationWait");
+        props.add("healthCheckInterval");
         props.add("httpClient");
         props.add("imageDetail");
         props.add("inputModalities");
         props.add("lazyStartProducer");
         props.add("maxFileSize");
+        props.add("maxResponseSize");
         props.add("maxRetries");
         props.add("maxTokens");
         props.add("model");

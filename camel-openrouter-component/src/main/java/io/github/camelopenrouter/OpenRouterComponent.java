@@ -8,13 +8,13 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Creates {@code openrouter:} endpoints; options set here are the defaults of every endpoint. */
 @Component("openrouter")
-public class OpenRouterComponent extends DefaultComponent implements SSLContextParametersAware {
+public class OpenRouterComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     static final String API_KEY_VARIABLE = "OPENROUTER_API_KEY";
 

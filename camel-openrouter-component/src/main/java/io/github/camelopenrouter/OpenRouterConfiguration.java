@@ -25,6 +25,7 @@ public class OpenRouterConfiguration implements Cloneable {
     public static final long DEFAULT_REQUEST_TIMEOUT = 300_000;
     public static final long DEFAULT_MODELS_CACHE_TTL = 3_600_000;
     public static final long DEFAULT_GENERATION_WAIT = 3_000;
+    public static final long DEFAULT_HEALTH_CHECK_INTERVAL = 60_000;
 
     @UriPath(description = "The operation to perform: chat sends the message body to a model and returns its answer;"
                            + " files uploads, lists, gets, deletes or downloads files of OpenRouter's Files API; models"
@@ -76,6 +77,13 @@ public class OpenRouterConfiguration implements Cloneable {
               description = "The largest file, in bytes, that is sent; a larger one fails the exchange before anything"
                             + " is sent. 0 or less disables the check.")
     private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
+
+    @UriParam(label = "advanced", defaultValue = "67108864",
+              description = "The largest reply body read from OpenRouter, in bytes (default 64 MB). A longer reply - a"
+                            + " runaway generation, a broken or hostile server sending without end - fails the exchange"
+                            + " with ResponseTooLargeException (error type response_too_large, not retried) and its"
+                            + " connection is closed, instead of filling the heap. Raise it to download larger files.")
+    private long maxResponseSize = 64L * 1024 * 1024;
 
     @UriParam(description = "Your application's URL, sent as the HTTP-Referer attribution header (it appears in"
                             + " OpenRouter's rankings and your activity log).")
@@ -204,6 +212,13 @@ public class OpenRouterConfiguration implements Cloneable {
                             + " ms): OpenRouter makes a generation readable a moment after the call. 0 fails at once.")
     private long generationWait = DEFAULT_GENERATION_WAIT;
 
+    @UriParam(label = "health", defaultValue = "" + DEFAULT_HEALTH_CHECK_INTERVAL, javaType = "java.time.Duration",
+              description = "How often, in milliseconds, the producer health check asks OpenRouter for the account's"
+                            + " credits (GET /credits, or GET /key for a key that is not a management key). Readiness"
+                            + " reads the last answer, so probes of the health endpoint never call OpenRouter. Only"
+                            + " while producer health checks are enabled (camel.health.producersEnabled=true).")
+    private long healthCheckInterval = DEFAULT_HEALTH_CHECK_INTERVAL;
+
     public OpenRouterOperation getOperation() {
         return operation;
     }
@@ -290,6 +305,14 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setMaxFileSize(long maxFileSize) {
         this.maxFileSize = maxFileSize;
+    }
+
+    public long getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    public void setMaxResponseSize(long maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
     }
 
     public String getAppUrl() {
@@ -474,6 +497,14 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setGenerationWait(long generationWait) {
         this.generationWait = generationWait;
+    }
+
+    public long getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    public void setHealthCheckInterval(long healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
     }
 
     public OpenRouterConfiguration copy() {

@@ -136,14 +136,17 @@ public final class OpenRouterConstants {
               javaType = "Integer")
     public static final String ATTEMPTS = "CamelOpenRouterAttempts";
 
-    /**
-     * Exchange property set on every failed exchange: OpenRouter's {@code metadata.error_type} for an error reply
-     * (rate_limit_exceeded, payment_required, moderation, ...; derived from the status when the reply has none), or
-     * timeout, connection_failed, tls_failed, invalid_input, stopped or internal_error for failures without a reply.
-     */
+    @ExchangeProperty(description = "Set on every failed exchange: OpenRouter's metadata.error_type for an error reply"
+                                    + " (rate_limit_exceeded, payment_required, moderation, ...; derived from the status"
+                                    + " when the reply has none), or timeout, connection_failed, tls_failed,"
+                                    + " response_too_large (above maxResponseSize), invalid_input, stopped or"
+                                    + " internal_error for failures without a reply.",
+                      javaType = "String")
     public static final String ERROR_TYPE = "CamelOpenRouterErrorType";
 
-    /** Exchange property holding the whole parsed reply, an {@code io.github.camelopenrouter.wire.ChatResponse}. */
+    @ExchangeProperty(description = "chat: the whole parsed reply (id, model, provider, choices, usage, annotations),"
+                                    + " for what the headers do not carry.",
+                      javaType = "io.github.camelopenrouter.wire.ChatResponse")
     public static final String RESPONSE = "CamelOpenRouterResponse";
 
     private OpenRouterConstants() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
@@ -17,6 +18,12 @@ import io.github.camelopenrouter.client.RetryingSender;
 import io.github.camelopenrouter.conversation.ConversationStore;
 import io.github.camelopenrouter.conversation.Conversations;
 import io.github.camelopenrouter.conversation.InMemoryConversationStore;
+import io.github.camelopenrouter.health.AccountMonitor;
+import io.github.camelopenrouter.observe.CallObserver;
+import io.github.camelopenrouter.observe.CallRecord;
+import io.github.camelopenrouter.observe.EndpointMeters;
+import io.github.camelopenrouter.observe.EndpointStats;
+import io.github.camelopenrouter.observe.Meters;
 import io.github.camelopenrouter.operation.ApiOperation;
 import io.github.camelopenrouter.operation.ChatFileUploads;
 import io.github.camelopenrouter.operation.ChatStep;
@@ -34,7 +41,10 @@ import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.URISupport;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends the exchange - text, files, images, PDFs, audio, video, URLs or mail attachments - to an OpenRouter model and
@@ -43,6 +53,8 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "openrouter", title = "OpenRouter", syntax = "openrouter:operation",
              producerOnly = true, category = { Category.AI }, headersClass = OpenRouterConstants.class)
 public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenRouterEndpoint.class);
 
     @UriParam
     private OpenRouterConfiguration configuration;
@@ -54,6 +66,13 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     private Conversations conversations;
     private ExecutorService clientExecutor;
     private ScheduledExecutorService timer;
+    private OpenRouterClient client;
+    private volatile EndpointStats stats = new EndpointStats();
+    private volatile AccountMonitor accountMonitor;
+    private EndpointMeters meters;
+    /** Stats, the account monitor, meters: each hears of every finished call. */
+    private final List<CallObserver> observers = new CopyOnWriteArrayList<>();
+    private final CallObserver callObserver = this::callFinished;
 
     public OpenRouterEndpoint(String uri, OpenRouterComponent component, OpenRouterConfiguration configuration) {
         super(uri, component);
@@ -118,11 +137,23 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         } else {
             worker = http.executor().orElse(ForkJoinPool.commonPool());
         }
-        OpenRouterClient client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
-                configuration.getAppTitle(), requestTimeout, timer, worker);
+        client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
+                configuration.getAppTitle(), requestTimeout, timer, worker, configuration.getMaxResponseSize());
         sender = new RetryingSender(client, retryPolicy);
         apiOperation = Operations.create(configuration.getOperation(), sender, configuration,
                 getComponent().getModelsCache());
+        stats = new EndpointStats();
+        observers.clear();
+        observers.add(stats);
+        if (apiOperation != null) {
+            apiOperation.observeWith(callObserver);
+        }
+        meters = Meters.attach(getCamelContext(), configuration.getBaseUrl(), this, configuration.getOperation().name(),
+                URISupport.sanitizeUri(getEndpointUri()), OpenRouterEndpoint::getActiveRequests,
+                OpenRouterEndpoint::getWaitingRetries);
+        if (meters != null) {
+            observers.add(meters);
+        }
         conversations = new Conversations(configuration.getConversationStore() != null
                 ? configuration.getConversationStore()
                 : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes()));
@@ -163,8 +194,76 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         return key.trim();
     }
 
+    /**
+     * Starts looking at the account on a schedule (once, however many producers ask): called when a producer registers
+     * its health check, so an application without health checks never probes.
+     */
+    public synchronized AccountMonitor startAccountMonitor() {
+        if (accountMonitor == null) {
+            long interval = positive(configuration.getHealthCheckInterval(), "healthCheckInterval").toMillis();
+            // no retries: a probe that fails says so, and the next one comes at the next interval
+            RetryingSender probes = new RetryingSender(client, new RetryPolicy(0, 0, 0));
+            AccountMonitor monitor = new AccountMonitor(probes, timer, interval, configuration.getBaseUrl());
+            observers.add(record -> monitor.observe(record.failure()));
+            monitor.start();
+            accountMonitor = monitor;
+        }
+        return accountMonitor;
+    }
+
+    /** The account monitor, or null when no health check asked for one. */
+    public AccountMonitor getAccountMonitor() {
+        return accountMonitor;
+    }
+
+    /** Running totals since the endpoint started, for the dev console. */
+    public EndpointStats getStats() {
+        return stats;
+    }
+
+    /** Requests under way: sent and waiting for their reply, or waiting for a retry. */
+    public int getActiveRequests() {
+        return sender == null ? 0 : sender.activeRequests();
+    }
+
+    /** Requests waiting for their next attempt. */
+    public int getWaitingRetries() {
+        return sender == null ? 0 : sender.waitingRetries();
+    }
+
+    /** Adds a listener of finished calls (meters, for example) until the endpoint stops. */
+    public void addCallObserver(CallObserver observer) {
+        observers.add(observer);
+    }
+
+    CallObserver callObserver() {
+        return callObserver;
+    }
+
+    private void callFinished(CallRecord record) {
+        for (CallObserver observer : observers) {
+            try {
+                observer.finished(record);
+            } catch (RuntimeException e) {
+                // a listener's bug must not fail the exchange nor starve the others
+                LOG.debug("A call observer failed", e);
+            }
+        }
+    }
+
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            if (accountMonitor != null) {
+                accountMonitor.stop();
+                accountMonitor = null;
+            }
+        }
+        observers.clear();
+        if (meters != null) {
+            meters.close();
+            meters = null;
+        }
         if (sender != null) {
             // exchanges waiting for a retry end now, with their last error, instead of never
             sender.stop();

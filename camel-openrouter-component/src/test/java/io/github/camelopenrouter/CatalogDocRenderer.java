@@ -2,6 +2,7 @@ package io.github.camelopenrouter;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -68,8 +69,42 @@ final class CatalogDocRenderer {
                     .append(text(header, "defaultValue")).append(" | ").append(escape(shortType(header))).append("\n");
         }
         doc.append("|===\n\n");
+        exchangeProperties(doc);
         doc.append(END);
         return doc.toString();
+    }
+
+    /** Camel's catalog has no exchange properties: their table comes from the {@link ExchangeProperty} constants. */
+    private static void exchangeProperties(StringBuilder doc) {
+        List<Field> fields = new ArrayList<>();
+        for (Field field : OpenRouterConstants.class.getFields()) {
+            if (field.isAnnotationPresent(ExchangeProperty.class)) {
+                fields.add(field);
+            }
+        }
+        doc.append("== Exchange Properties\n\n");
+        doc.append("The ").append("component sets ").append(fields.size())
+                .append(" exchange properties, which are listed below.\n\n");
+        doc.append("[width=\"100%\",cols=\"2,5,2\",options=\"header\"]\n|===\n| Name | Description | Type\n");
+        for (Field field : fields) {
+            ExchangeProperty property = field.getAnnotation(ExchangeProperty.class);
+            String name;
+            try {
+                name = (String) field.get(null);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            doc.append("| *").append(name).append("*\n*Constant:* `").append(field.getName()).append("` | ")
+                    .append(escape(property.description())).append(" | ")
+                    .append(escape(property.javaType().replaceAll("\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*\\.([A-Z])", "$2")))
+                    .append("\n");
+        }
+        doc.append("|===\n\n");
+    }
+
+    /** The doc's {@code :description:} attribute, which must say what the catalog says. */
+    static String description(JsonNode catalog) {
+        return ":description: " + catalog.get("component").get("description").asText();
     }
 
     private static void options(StringBuilder doc, JsonNode options) {
@@ -113,13 +148,17 @@ final class CatalogDocRenderer {
         return text.replace("|", "\\|");
     }
 
-    /** Replaces what stands between the markers in {@code doc} with the rendered tables. */
-    static String splice(String doc, String tables) {
+    /**
+     * Replaces what stands between the markers in {@code doc} with the rendered tables, and the {@code :description:}
+     * line with the catalog's.
+     */
+    static String splice(String doc, String tables, String description) {
         int start = doc.indexOf(START);
         int end = doc.indexOf(END);
         if (start < 0 || end < 0) {
             throw new IllegalStateException("the doc has no catalog-tables markers");
         }
-        return doc.substring(0, start) + tables + doc.substring(end + END.length());
+        String spliced = doc.substring(0, start) + tables + doc.substring(end + END.length());
+        return spliced.replaceFirst("(?m)^:description: .*$", java.util.regex.Matcher.quoteReplacement(description));
     }
 }

@@ -2,9 +2,12 @@ package io.github.camelopenrouter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Iterator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.spi.Metadata;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,9 +23,10 @@ class ComponentDocTest {
 
     @Test
     void optionsAndHeadersTablesMatchTheCatalog() throws Exception {
-        String tables = CatalogDocRenderer.render(CatalogDocRenderer.catalog());
+        JsonNode catalog = CatalogDocRenderer.catalog();
+        String tables = CatalogDocRenderer.render(catalog);
         String doc = Files.readString(SOURCE_DOC);
-        String expected = CatalogDocRenderer.splice(doc, tables);
+        String expected = CatalogDocRenderer.splice(doc, tables, CatalogDocRenderer.description(catalog));
         if (Boolean.getBoolean("openrouter.docs.update")) {
             Files.writeString(SOURCE_DOC, expected);
             Files.writeString(PUBLISHED_DOC, expected);
@@ -45,6 +49,26 @@ class ComponentDocTest {
                 assertThat(doc).contains("| *" + name + "*");
             }
         }
+    }
+
+    @Test
+    void theDocDescribesTheComponentAsTheCatalogDoes() throws Exception {
+        assertThat(Files.readString(SOURCE_DOC)).contains("\n" + CatalogDocRenderer.description(CatalogDocRenderer.catalog()) + "\n");
+    }
+
+    /** A name the component uses is documented: a header (catalog) or an exchange property (its own table). */
+    @Test
+    void everyConstantIsAHeaderOrAnExchangePropertyAndAppearsInTheDoc() throws Exception {
+        String doc = Files.readString(SOURCE_DOC);
+        for (Field field : OpenRouterConstants.class.getFields()) {
+            if (field.getType() != String.class || !Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            assertThat(field.isAnnotationPresent(Metadata.class) || field.isAnnotationPresent(ExchangeProperty.class))
+                    .as("%s needs @Metadata (a header) or @ExchangeProperty", field.getName()).isTrue();
+            assertThat(doc).as(field.getName()).contains("| *" + field.get(null) + "*");
+        }
+        assertThat(doc).contains("| *CamelOpenRouterResponse*", "| *CamelOpenRouterErrorType*");
     }
 
     @Test

@@ -63,7 +63,7 @@ final class ErrorDecoder {
         }
     }
 
-    private static String excerpt(byte[] body) {
+    static String excerpt(byte[] body) {
         if (body == null) {
             return "";
         }

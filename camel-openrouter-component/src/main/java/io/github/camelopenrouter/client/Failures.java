@@ -21,6 +21,7 @@ public final class Failures {
     public static final String INVALID_INPUT = "invalid_input";
     public static final String STOPPED = "stopped";
     public static final String INTERNAL_ERROR = "internal_error";
+    public static final String RESPONSE_TOO_LARGE = "response_too_large";
 
     private Failures() {
     }
@@ -34,7 +35,8 @@ public final class Failures {
         if (failure instanceof OpenRouterApiException api) {
             return api.isRetryable();
         }
-        if (causedBy(failure, SSLException.class) || causedBy(failure, RequestBodyException.class)) {
+        if (causedBy(failure, SSLException.class) || causedBy(failure, RequestBodyException.class)
+                || failure instanceof ResponseTooLargeException) {
             return false;
         }
         return failure instanceof IOException;
@@ -50,6 +52,9 @@ public final class Failures {
         }
         if (failure instanceof HttpTimeoutException) {
             return TIMEOUT;
+        }
+        if (failure instanceof ResponseTooLargeException) {
+            return RESPONSE_TOO_LARGE;
         }
         if (causedBy(failure, SSLException.class)) {
             return TLS_FAILED;

@@ -23,7 +23,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 
 import io.github.camelopenrouter.OpenRouterApiException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.github.camelopenrouter.wire.ChatResponse;
+import io.github.camelopenrouter.wire.LenientReply;
 import io.github.camelopenrouter.wire.RequestBody;
 import io.github.camelopenrouter.wire.StreamingRequestBody;
 import io.github.camelopenrouter.wire.WireJson;
@@ -35,6 +37,8 @@ import io.github.camelopenrouter.wire.WireJson;
  */
 public final class OpenRouterClient {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpenRouterClient.class);
+
     private final HttpClient http;
     private final String baseUrl;
     private final URI chatCompletions;
@@ -42,6 +46,10 @@ public final class OpenRouterClient {
     private final Duration requestTimeout;
     private final Delays delays;
     private final Redaction redaction;
+    private final long maxResponseSize;
+
+    /** 64 MB: far above any chat answer (a long one is a few hundred KB), well below what a small heap holds twice. */
+    public static final long DEFAULT_MAX_RESPONSE_SIZE = 64L * 1024 * 1024;
 
     /**
      * @param requestTimeout how long one attempt may take, from sending to the last byte of the reply
@@ -50,6 +58,16 @@ public final class OpenRouterClient {
      */
     public OpenRouterClient(HttpClient http, String baseUrl, String apiKey, String appUrl, String appTitle,
                             Duration requestTimeout, ScheduledExecutorService timer, Executor worker) {
+        this(http, baseUrl, apiKey, appUrl, appTitle, requestTimeout, timer, worker, DEFAULT_MAX_RESPONSE_SIZE);
+    }
+
+    /** @param maxResponseSize the longest reply body read, in bytes: a longer one fails and its connection is closed */
+    public OpenRouterClient(HttpClient http, String baseUrl, String apiKey, String appUrl, String appTitle,
+                            Duration requestTimeout, ScheduledExecutorService timer, Executor worker, long maxResponseSize) {
+        if (maxResponseSize < 1) {
+            throw new IllegalArgumentException("maxResponseSize must be a positive number of bytes, got " + maxResponseSize);
+        }
+        this.maxResponseSize = maxResponseSize;
         if (requestTimeout.isZero() || requestTimeout.isNegative()) {
             throw new IllegalArgumentException("requestTimeout must be positive, got " + requestTimeout.toMillis() + " ms");
         }
@@ -126,11 +144,7 @@ public final class OpenRouterClient {
         // where failures without a whole reply (connect, I/O, the JDK's own timeout) arrive.
         CompletableFuture<HttpResponse<Void>> exchange;
         try {
-            exchange = http.sendAsync(request, info -> HttpResponse.BodySubscribers.mapping(
-                    HttpResponse.BodySubscribers.ofByteArray(), bytes -> {
-                        attempt.replied(info, bytes);
-                        return null;
-                    }));
+            exchange = http.sendAsync(request, info -> new CappedBody(info, maxResponseSize, attempt));
         } catch (RuntimeException e) {
             attempt.completeExceptionally(e);
             return attempt;
@@ -156,7 +170,7 @@ public final class OpenRouterClient {
      * One attempt's outcome: decided once, by whichever comes first of the reply, a failure from the JDK client and the
      * watchdog; the others then find it completed and do nothing.
      */
-    private final class Attempt<T> extends CompletableFuture<T> {
+    private final class Attempt<T> extends CompletableFuture<T> implements CappedBody.Receiver {
 
         private final ApiCall.Decoder<T> decoder;
         private volatile CompletableFuture<HttpResponse<Void>> exchange;
@@ -180,7 +194,13 @@ public final class OpenRouterClient {
             }
         }
 
-        void replied(HttpResponse.ResponseInfo info, byte[] body) {
+        @Override
+        public void tooLarge(ResponseTooLargeException failure) {
+            abort(failure);
+        }
+
+        @Override
+        public void body(HttpResponse.ResponseInfo info, byte[] body) {
             T reply;
             try {
                 reply = decode(info, body, decoder);
@@ -274,7 +294,25 @@ public final class OpenRouterClient {
     }
 
     private static ChatResponse decodeChat(int status, HttpHeaders headers, byte[] body) throws IOException {
-        ChatResponse reply = WireJson.RESPONSE_READER.readValue(body);
+        ChatResponse reply;
+        try {
+            reply = WireJson.RESPONSE_READER.readValue(body);
+        } catch (MismatchedInputException e) {
+            // valid JSON, unexpected types (a 64-bit token count, content as an array): the answer was paid for
+            LenientReply lenient = LenientReply.read(body);
+            reply = lenient.reply();
+            if (reply != null && !lenient.problems().isEmpty()) {
+                LOG.warn("OpenRouter's reply {} did not have the expected types; the answer is kept, the values it could"
+                         + " not read were left out: {}", reply.id(), String.join("; ", lenient.problems()));
+            }
+        }
+        if (reply == null) {
+            String what = body.length > 0 && body[0] == '[' ? "a JSON array" : body.length > 0 && body[0] == '"' ? "a JSON string"
+                    : "the JSON value " + ErrorDecoder.excerpt(body);
+            throw new OpenRouterApiException("OpenRouter returned HTTP " + status + " with " + what
+                                             + " instead of a chat completion", status, status, null, null,
+                    ErrorDecoder.excerpt(body), retryAfter(headers));
+        }
         OpenRouterApiException error = ErrorDecoder.fromReply(reply, retryAfter(headers));
         if (error != null) {
             throw error;

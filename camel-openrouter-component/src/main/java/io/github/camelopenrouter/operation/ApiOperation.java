@@ -9,6 +9,8 @@ import io.github.camelopenrouter.client.ApiOutcome;
 import io.github.camelopenrouter.client.Failures;
 import io.github.camelopenrouter.client.OpenRouterClient;
 import io.github.camelopenrouter.client.RetryingSender;
+import io.github.camelopenrouter.observe.CallObserver;
+import io.github.camelopenrouter.observe.CallRecord;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -25,6 +27,7 @@ public abstract class ApiOperation<T> {
 
     protected final RetryingSender sender;
     protected final OpenRouterConfiguration configuration;
+    private CallObserver observer = CallObserver.NONE;
 
     protected ApiOperation(RetryingSender sender, OpenRouterConfiguration configuration) {
         this.sender = sender;
@@ -36,6 +39,36 @@ public abstract class ApiOperation<T> {
 
     /** Puts the result on the exchange. */
     protected abstract void complete(Exchange exchange, T result);
+
+    /** Metrics, console and health hear of each finished call through this. */
+    public void observeWith(CallObserver observer) {
+        this.observer = observer;
+    }
+
+    /** The model this exchange asks for, for metrics; null for operations without one. */
+    protected String requestedModel(Exchange exchange) {
+        return null;
+    }
+
+    /** What metrics see of a successful call; operations with a model and usage say more. */
+    protected CallRecord record(T result, String requestedModel, long durationNanos, int attempts) {
+        return new CallRecord(operationName(), requestedModel, null, null, null, null, null, durationNanos, attempts, null);
+    }
+
+    private String operationName() {
+        return configuration.getOperation().name();
+    }
+
+    private void observe(Exchange exchange, T result, Throwable failure, long started, int attempts) {
+        try {
+            String model = requestedModel(exchange);
+            long nanos = started == 0 ? 0 : System.nanoTime() - started;
+            observer.finished(failure == null ? record(result, model, nanos, attempts)
+                    : CallRecord.failed(operationName(), model, nanos, attempts, failure));
+        } catch (RuntimeException e) {
+            LOG.debug("Recording the call's metrics failed", e);
+        }
+    }
 
     /** Sends the call; an operation with a cache answers from it instead. */
     protected CompletableFuture<ApiOutcome<T>> send(ApiCall<T> call) {
@@ -49,6 +82,7 @@ public abstract class ApiOperation<T> {
         } catch (Exception e) {
             exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, 0);
             fail(exchange, e);
+            observe(exchange, null, e, 0, 0);
             callback.done(true);
             return true;
         }
@@ -57,7 +91,9 @@ public abstract class ApiOperation<T> {
             send(call).whenComplete((outcome, unexpected) -> {
                 try {
                     if (unexpected != null) {
-                        fail(exchange, OpenRouterClient.unwrap(unexpected));
+                        Throwable failure = OpenRouterClient.unwrap(unexpected);
+                        fail(exchange, failure);
+                        observe(exchange, null, failure, started, 0);
                         return;
                     }
                     exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, outcome.attempts());
@@ -66,6 +102,7 @@ public abstract class ApiOperation<T> {
                     } else {
                         fail(exchange, outcome.failure());
                     }
+                    observe(exchange, outcome.result(), outcome.failure(), started, outcome.attempts());
                     LOG.debug("{} finished in {} ms after {} attempt(s): {}", call.what(),
                             (System.nanoTime() - started) / 1_000_000, outcome.attempts(),
                             outcome.succeeded() ? "ok" : outcome.failure().getClass().getSimpleName());

@@ -15,6 +15,7 @@ import io.github.camelopenrouter.OpenRouterConstants;
 import io.github.camelopenrouter.OpenRouterInputException;
 import io.github.camelopenrouter.client.ApiCall;
 import io.github.camelopenrouter.client.RetryingSender;
+import io.github.camelopenrouter.observe.CallRecord;
 import io.github.camelopenrouter.wire.EmbeddingsRequest;
 import io.github.camelopenrouter.wire.EmbeddingsResponse;
 import io.github.camelopenrouter.wire.RequestBody;
@@ -37,6 +38,20 @@ public final class EmbeddingsOperation extends ApiOperation<EmbeddingsResponse> 
         if (format != null && !format.equals("float") && !format.equals("base64")) {
             throw new IllegalArgumentException("encodingFormat must be float or base64, got '" + format + "'");
         }
+    }
+
+    @Override
+    protected String requestedModel(Exchange exchange) {
+        String model = exchange.getMessage().getHeader(OpenRouterConstants.MODEL, String.class);
+        return model == null || model.isBlank() ? configuration.getModel() : model;
+    }
+
+    @Override
+    protected CallRecord record(EmbeddingsResponse reply, String requestedModel, long durationNanos, int attempts) {
+        EmbeddingsResponse.Usage usage = reply.usage();
+        return new CallRecord("embeddings", requestedModel, reply.model(), usage == null ? null : usage.promptTokens(), null,
+                usage == null || usage.cost() == null ? null : usage.cost().doubleValue(), null, durationNanos, attempts,
+                null);
     }
 
     @Override

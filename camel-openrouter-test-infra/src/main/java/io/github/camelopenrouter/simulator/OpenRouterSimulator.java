@@ -53,8 +53,8 @@ import java.util.concurrent.TimeUnit;
  * followed, per distinct inline PDF of the whole request (by SHA-256, in order of first appearance), by
  * {@code  Parsed a.pdf with ENGINE: extracted text} or {@code  Reused annotations for a.pdf.}. Singular
  * when the count is 1 ("1 text part", "0 text parts", "1 image", "2 files"); "audio" and "video" never
- * change. A string content is one text part. "first text" and "extracted text" are cut to their first
- * 200 characters; files are named by {@code filename} (else {@code file_id}). Example:
+ * change. A string content is one text part. "first text" and "extracted text" longer than 200 characters are
+ * cut after their last whole word within 197 and end in "..."; files are named by {@code filename} (else {@code file_id}). Example:
  * <pre>
  * Received 1 text part, 2 images, 1 file, 0 audio, 0 video. Files: invoice.pdf. Text: "Summarise the attached invoice" Parsed invoice.pdf with mistral-ocr: Invoice 42 Total 99 EUR
  * </pre>
@@ -271,6 +271,14 @@ public final class OpenRouterSimulator implements AutoCloseable {
      */
     public void enqueueApi(Fault... faults) {
         state.apiFaults.enqueue(faults);
+    }
+
+    /**
+     * Consulted for every request to the endpoints other than chat completions while their queue is empty; null for
+     * none. For example {@code i -> Fault.error(401, "User not found.")} revokes the key until it is set back to null.
+     */
+    public void setApiFaultPolicy(FaultPolicy policy) {
+        state.apiFaults.policy(policy);
     }
 
     /**

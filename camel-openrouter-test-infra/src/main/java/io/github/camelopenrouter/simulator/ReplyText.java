@@ -46,7 +46,23 @@ final class ReplyText {
         return count + " " + (count == 1 ? singular : plural);
     }
 
-    private static String cut(String value) {
-        return value.length() > MAX_QUOTE ? value.substring(0, MAX_QUOTE) : value;
+    /**
+     * At most {@link #MAX_QUOTE} characters, cut after the last whole word and marked with "...", so a reader (the
+     * offline demo's answers are read by people) sees that the text goes on rather than a word broken off.
+     */
+    static String cut(String value) {
+        if (value.length() <= MAX_QUOTE) {
+            return value;
+        }
+        int end = MAX_QUOTE - 3;
+        int space = end;
+        while (space > 0 && !Character.isWhitespace(value.charAt(space))) {
+            space--;
+        }
+        // a text without a space in its second half (a long token, base64) is cut where it is
+        if (space > MAX_QUOTE / 2) {
+            end = space;
+        }
+        return value.substring(0, end).stripTrailing() + "...";
     }
 }

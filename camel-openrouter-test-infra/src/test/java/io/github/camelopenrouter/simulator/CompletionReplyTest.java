@@ -30,6 +30,23 @@ class CompletionReplyTest {
     }
 
     @Test
+    void aLongTextIsQuotedUpToItsLastWholeWordAndEndsInAnEllipsis() throws Exception {
+        String sentence = "The quarterly figures show steady growth across every region we serve. ";
+        String longText = sentence.repeat(5);
+
+        String text = json(post(simulator, chat(message("user", text(longText))))).path("choices").get(0)
+                .path("message").path("content").asText();
+
+        String quote = text.substring(text.indexOf("Text: \"") + 7, text.length() - 1);
+        assertThat(quote).endsWith("...").hasSizeLessThanOrEqualTo(200);
+        String kept = quote.substring(0, quote.length() - 3);
+        assertThat(longText).startsWith(kept);
+        // cut between words: the next character of the original is a space
+        assertThat(longText.charAt(kept.length())).isEqualTo(' ');
+        assertThat(kept).endsWith("growth across every");
+    }
+
+    @Test
     void replyDescribesTheLastUserMessageExactly() throws Exception {
         ObjectNode request = chat(message("system", "You are terse."),
                 message("user", text("Summarise the attached invoice"), pngImage(), image("https://example.com/b.jpg"),
@@ -76,7 +93,7 @@ class CompletionReplyTest {
         JsonNode reply = json(post(simulator, chat(message("user", "first"), message("assistant", "ok"),
                 message("user", longText))));
         assertThat(reply.path("choices").get(0).path("message").path("content").asText())
-                .isEqualTo("Received 1 text part, 0 images, 0 files, 0 audio, 0 video. Text: \"" + "x".repeat(200) + "\"");
+                .isEqualTo("Received 1 text part, 0 images, 0 files, 0 audio, 0 video. Text: \"" + "x".repeat(197) + "...\"");
     }
 
     @Test

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Spring Boot application as shipped, with its application.properties; the test only points the folders at a
  * temporary directory and the component at the OpenRouter simulator, through the same properties a user sets.
  */
-@SpringBootTest(properties = "camel.springboot.main-run-controller=false")
+@SpringBootTest(properties = "camel.main.run-controller=false")
 class FolderSpringBootTest {
 
     private static final OpenRouterSimulator SIMULATOR = OpenRouterSimulator.start();
