@@ -83,6 +83,9 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "retryMaxDelay": target.setRetryMaxDelay(property(camelContext, long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stream": target.setStream(property(camelContext, boolean.class, value)); return true;
+        case "streamto":
+        case "streamTo": target.setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "supportedparameter":
         case "supportedParameter": target.setSupportedParameter(property(camelContext, java.lang.String.class, value)); return true;
         case "systemmessage":
@@ -157,6 +160,9 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "retryMaxDelay": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stream": return boolean.class;
+        case "streamto":
+        case "streamTo": return java.lang.String.class;
         case "supportedparameter":
         case "supportedParameter": return java.lang.String.class;
         case "systemmessage":
@@ -232,6 +238,9 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "retryMaxDelay": return target.getRetryMaxDelay();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "stream": return target.isStream();
+        case "streamto":
+        case "streamTo": return target.getStreamTo();
         case "supportedparameter":
         case "supportedParameter": return target.getSupportedParameter();
         case "systemmessage":

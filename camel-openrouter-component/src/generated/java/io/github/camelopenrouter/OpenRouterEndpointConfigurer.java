@@ -84,6 +84,9 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stream": target.getConfiguration().setStream(property(camelContext, boolean.class, value)); return true;
+        case "streamto":
+        case "streamTo": target.getConfiguration().setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
         case "supportedparameter":
         case "supportedParameter": target.getConfiguration().setSupportedParameter(property(camelContext, java.lang.String.class, value)); return true;
         case "systemmessage":
@@ -159,6 +162,9 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryMaxDelay": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stream": return boolean.class;
+        case "streamto":
+        case "streamTo": return java.lang.String.class;
         case "supportedparameter":
         case "supportedParameter": return java.lang.String.class;
         case "systemmessage":
@@ -235,6 +241,9 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "stream": return target.getConfiguration().isStream();
+        case "streamto":
+        case "streamTo": return target.getConfiguration().getStreamTo();
         case "supportedparameter":
         case "supportedParameter": return target.getConfiguration().getSupportedParameter();
         case "systemmessage":

@@ -23,7 +23,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(39);
         props.add("apiKey");
         props.add("appTitle");
         props.add("appUrl");
@@ -57,6 +57,8 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
         props.add("sslContextParameters");
+        props.add("stream");
+        props.add("streamTo");
         props.add("supportedParameter");
         props.add("systemMessage");
         props.add("temperature");

@@ -170,6 +170,22 @@ public class OpenRouterConfiguration implements Cloneable {
                             + " follow-up questions send neither the file nor its parse again.")
     private boolean uploadFiles;
 
+    @UriParam(label = "streaming", defaultValue = "false",
+              description = "Ask OpenRouter to stream the answer (\"stream\": true, server-sent events): the exchange"
+                            + " still completes with the whole answer and every reply header, and also gets"
+                            + " CamelOpenRouterTimeToFirstToken; the connection stays busy while the model thinks, so"
+                            + " idle-cutting proxies do not drop long answers. Implied by streamTo.")
+    private boolean stream;
+
+    @UriParam(label = "streaming",
+              description = "An endpoint URI (seda:partial, kafka:answers, vertx-websocket:...) that receives every text"
+                            + " delta of a streamed answer as its own exchange, in order (headers"
+                            + " CamelOpenRouterStreamIndex, CamelOpenRouterResponseId,"
+                            + " CamelOpenRouterStreamCorrelationId), then one last exchange with"
+                            + " CamelOpenRouterStreamEnd=true. Setting it turns stream on. A slow endpoint slows the"
+                            + " reading of the stream instead of filling memory.")
+    private String streamTo;
+
     @UriParam(label = "chat", defaultValue = "false",
               description = "Before sending, check that the model accepts every image, PDF, audio and video part (its"
                             + " input_modalities in OpenRouter's model list, cached for modelsCacheTtl); refuse with an"
@@ -425,6 +441,22 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setFilesAction(String filesAction) {
         this.filesAction = filesAction;
+    }
+
+    public boolean isStream() {
+        return stream;
+    }
+
+    public void setStream(boolean stream) {
+        this.stream = stream;
+    }
+
+    public String getStreamTo() {
+        return streamTo;
+    }
+
+    public void setStreamTo(String streamTo) {
+        this.streamTo = streamTo;
     }
 
     public boolean isUploadFiles() {

@@ -57,6 +57,16 @@ public final class OpenRouterConstants {
               javaType = "String")
     public static final String FILE_ID = "CamelOpenRouterFileId";
 
+    @Metadata(label = "producer", description = "Whether to stream the answer (true or false); overrides the stream"
+                                                + " option.",
+              javaType = "Boolean")
+    public static final String STREAM = "CamelOpenRouterStream";
+
+    @Metadata(label = "producer", description = "The endpoint URI that receives the text deltas of a streamed answer;"
+                                                + " overrides the streamTo option and turns streaming on.",
+              javaType = "String")
+    public static final String STREAM_TO = "CamelOpenRouterStreamTo";
+
     // written
 
     @Metadata(label = "producer", description = "The ids of the files chat uploaded for this exchange with uploadFiles=true"
@@ -136,11 +146,33 @@ public final class OpenRouterConstants {
               javaType = "Integer")
     public static final String ATTEMPTS = "CamelOpenRouterAttempts";
 
+    @Metadata(label = "producer", description = "Streaming: on the original exchange, milliseconds from sending the"
+                                                + " request to the first text delta; set when one arrived.",
+              javaType = "Long")
+    public static final String TIME_TO_FIRST_TOKEN = "CamelOpenRouterTimeToFirstToken";
+
+    @Metadata(label = "producer", description = "Streaming: on each exchange sent to streamTo, the delta's position,"
+                                                + " 0, 1, 2, ...; the end exchange carries the number of deltas.",
+              javaType = "Integer")
+    public static final String STREAM_INDEX = "CamelOpenRouterStreamIndex";
+
+    @Metadata(label = "producer", description = "Streaming: on each exchange sent to streamTo, the exchange id of the"
+                                                + " original exchange, to tell concurrent streams apart.",
+              javaType = "String")
+    public static final String STREAM_CORRELATION_ID = "CamelOpenRouterStreamCorrelationId";
+
+    @Metadata(label = "producer", description = "Streaming: false on each delta sent to streamTo, true on the last"
+                                                + " exchange (empty body), which also carries CamelOpenRouterErrorType"
+                                                + " when the stream ended in an error.",
+              javaType = "Boolean")
+    public static final String STREAM_END = "CamelOpenRouterStreamEnd";
+
     @ExchangeProperty(description = "Set on every failed exchange: OpenRouter's metadata.error_type for an error reply"
                                     + " (rate_limit_exceeded, payment_required, moderation, ...; derived from the status"
                                     + " when the reply has none), or timeout, connection_failed, tls_failed,"
                                     + " response_too_large (above maxResponseSize), invalid_input, stopped or"
-                                    + " internal_error for failures without a reply.",
+                                    + " internal_error for failures without a reply. Also a header on the end exchange"
+                                    + " a stream sends to streamTo when the stream failed.",
                       javaType = "String")
     public static final String ERROR_TYPE = "CamelOpenRouterErrorType";
 

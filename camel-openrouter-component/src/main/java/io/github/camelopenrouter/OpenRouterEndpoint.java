@@ -66,6 +66,8 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     private Conversations conversations;
     private ExecutorService clientExecutor;
     private ScheduledExecutorService timer;
+    private ExecutorService streamExecutor;
+
     private OpenRouterClient client;
     private volatile EndpointStats stats = new EndpointStats();
     private volatile AccountMonitor accountMonitor;
@@ -159,6 +161,48 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
                 : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes()));
         requestFactory = new ChatRequestFactory(configuration, conversations, getEndpointBaseUri());
         chatSteps = chatSteps(sender);
+        if (configuration.getStreamTo() != null && !configuration.getStreamTo().isBlank()) {
+            resolveStreamTo(configuration.getStreamTo().trim());
+        }
+        // delivers streamed deltas to streamTo endpoints: never the HTTP client's threads, so a consumer that blocks
+        // holds up its own stream only. Threads exist only while deltas are being delivered.
+        ThreadPoolProfile streamProfile = new ThreadPoolProfile("OpenRouterStreamTo");
+        streamProfile.setPoolSize(STREAM_THREADS);
+        streamProfile.setMaxPoolSize(STREAM_THREADS);
+        streamProfile.setAllowCoreThreadTimeOut(true);
+        streamProfile.setKeepAliveTime(30L);
+        streamProfile.setMaxQueueSize(-1);
+        streamProfile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        streamExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "OpenRouterStreamTo",
+                streamProfile);
+    }
+
+    /** Threads delivering streamed deltas to streamTo endpoints; deltas of one stream go out one at a time anyway. */
+    private static final int STREAM_THREADS = 8;
+
+    /**
+     * The streamTo endpoint, resolved by Camel (placeholders included).
+     *
+     * @throws OpenRouterInputException when Camel cannot resolve it, naming the URI and the reason
+     */
+    org.apache.camel.Endpoint resolveStreamTo(String uri) {
+        try {
+            org.apache.camel.Endpoint target = getCamelContext().getEndpoint(uri);
+            if (target != null) {
+                return target;
+            }
+        } catch (RuntimeException e) {
+            throw new OpenRouterInputException("streamTo '" + uri + "' is not an endpoint Camel can resolve: "
+                                               + e.getMessage() + ". Use an endpoint URI such as seda:partial or"
+                                               + " kafka:answers, with its component on the classpath");
+        }
+        throw new OpenRouterInputException("streamTo '" + uri + "' is not an endpoint Camel can resolve. Use an endpoint"
+                                           + " URI such as seda:partial or kafka:answers, with its component on the"
+                                           + " classpath");
+    }
+
+    Executor getStreamExecutor() {
+        return streamExecutor;
     }
 
     /** What chat does before sending, in order: refuse parts the model cannot read, then upload files. */
@@ -267,6 +311,10 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         if (sender != null) {
             // exchanges waiting for a retry end now, with their last error, instead of never
             sender.stop();
+        }
+        if (streamExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(streamExecutor);
+            streamExecutor = null;
         }
         if (timer != null) {
             getCamelContext().getExecutorServiceManager().shutdown(timer);

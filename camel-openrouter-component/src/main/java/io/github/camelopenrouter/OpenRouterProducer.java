@@ -1,10 +1,14 @@
 package io.github.camelopenrouter;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelopenrouter.client.ApiOutcome;
 import io.github.camelopenrouter.client.ChatOutcome;
+import io.github.camelopenrouter.client.ChatStream;
+import io.github.camelopenrouter.client.EndpointStoppedException;
 import io.github.camelopenrouter.client.Failures;
 import io.github.camelopenrouter.client.OpenRouterClient;
 import io.github.camelopenrouter.health.OpenRouterProducerHealthCheck;
@@ -13,12 +17,17 @@ import io.github.camelopenrouter.operation.ApiOperation;
 import io.github.camelopenrouter.operation.ChatStep;
 import io.github.camelopenrouter.request.PreparedRequest;
 import io.github.camelopenrouter.response.ResponseMapper;
+import io.github.camelopenrouter.stream.StreamToDelivery;
 import io.github.camelopenrouter.wire.ChatResponse;
 import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.cache.DefaultProducerCache;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +35,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Exchange in, request built, the endpoint's {@link ChatStep}s applied (model check, file uploads), sent without
  * blocking, reply mapped back. The callback is called exactly once on every
- * path: invalid input (synchronously, nothing sent), an error reply, a failed connection, or success.
+ * path: invalid input (synchronously, nothing sent), an error reply, a failed connection, or success. A streamed answer
+ * ends the same way, once the stream is over and (with streamTo) its last delta has been delivered.
  */
 public class OpenRouterProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenRouterProducer.class);
 
+    /** Streams under way, cancelled when the producer stops (its route stops or is removed). */
+    private final Set<ChatStream> streams = ConcurrentHashMap.newKeySet();
+    private DefaultProducerCache streamToProducers;
     private WritableHealthCheckRepository healthCheckRepository;
     private OpenRouterProducerHealthCheck healthCheck;
 
@@ -42,6 +55,8 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        streamToProducers = new DefaultProducerCache(this, getEndpoint().getCamelContext(), 100);
+        ServiceHelper.startService(streamToProducers);
         // producer health checks are optional in Camel (camel.health.producersEnabled): no repository, no probing
         WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
                 "producers", WritableHealthCheckRepository.class);
@@ -57,6 +72,11 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
+        for (ChatStream stream : streams) {
+            stream.cancel(new EndpointStoppedException("The producer stopped (its route stopped) while the answer was"
+                                                       + " streaming", null));
+        }
+        ServiceHelper.stopService(streamToProducers);
         if (healthCheckRepository != null && healthCheck != null) {
             healthCheckRepository.removeHealthCheck(healthCheck);
             healthCheck = null;
@@ -77,11 +97,14 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
             return operation.process(exchange, callback);
         }
         PreparedRequest prepared;
+        Endpoint streamTo;
         try {
             prepared = getEndpoint().getRequestFactory().create(exchange);
-            LOG.debug("Sending chat request: model={}, parts={}, bodyBytes={}", prepared.request().model(),
+            streamTo = prepared.streaming().streamTo() == null ? null
+                    : getEndpoint().resolveStreamTo(prepared.streaming().streamTo());
+            LOG.debug("Sending chat request: model={}, parts={}, bodyBytes={}, stream={}", prepared.request().model(),
                     prepared.userMessage().content() instanceof List<?> parts ? parts.size() : 1,
-                    prepared.body().contentLength());
+                    prepared.body().contentLength(), prepared.streaming().stream());
         } catch (Exception e) {
             exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, 0);
             fail(exchange, e);
@@ -98,7 +121,7 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
                 ready = ready.thenCompose(outcome -> outcome.succeeded() ? step.apply(outcome.result(), exchange)
                         : CompletableFuture.completedFuture(outcome));
             }
-            ready.thenCompose(this::send).whenComplete((done, unexpected) -> {
+            ready.thenCompose(outcome -> send(outcome, exchange, streamTo)).whenComplete((done, unexpected) -> {
                 try {
                     long nanos = System.nanoTime() - started;
                     if (unexpected != null) {
@@ -158,13 +181,61 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
     }
 
     /** Sends the request the steps produced; a failed step's outcome stands for the chat's. */
-    private CompletableFuture<Sent> send(ApiOutcome<PreparedRequest> ready) {
+    private CompletableFuture<Sent> send(ApiOutcome<PreparedRequest> ready, Exchange exchange, Endpoint streamTo) {
         if (!ready.succeeded()) {
             return CompletableFuture.completedFuture(
                     new Sent(null, new ChatOutcome(null, ready.failure(), ready.attempts())));
         }
         PreparedRequest prepared = ready.result();
+        if (prepared.streaming().stream()) {
+            return stream(prepared, exchange, streamTo);
+        }
         return getEndpoint().getSender().send(prepared.body()).thenApply(outcome -> new Sent(prepared, outcome));
+    }
+
+    /**
+     * A streamed answer: the deltas go to streamTo (if any) as they arrive. Done - and the exchange mapped as a
+     * non-streamed one, plus the time to the first token - once the stream is over and the end exchange went out, so
+     * that a route sees every delta before the whole answer. A delta streamTo failed fails the exchange.
+     */
+    private CompletableFuture<Sent> stream(PreparedRequest prepared, Exchange exchange, Endpoint streamTo) {
+        CompletableFuture<Sent> done = new CompletableFuture<>();
+        AsyncProducer producer = streamTo == null ? null : streamToProducers.acquireProducer(streamTo);
+        ChatStream[] self = new ChatStream[1];
+        StreamToDelivery delivery = producer == null ? null : new StreamToDelivery(streamTo, producer,
+                getEndpoint().getStreamExecutor(), exchange.getExchangeId(),
+                () -> self[0].cancel(new IllegalStateException("streamTo " + streamTo + " failed a delta")));
+        ChatStream stream = new ChatStream(delivery);
+        self[0] = stream;
+        streams.add(stream);
+        getEndpoint().getSender().send(prepared.body(), stream).whenComplete((outcome, unexpected) -> {
+            Runnable complete = () -> {
+                streams.remove(stream);
+                if (producer != null) {
+                    streamToProducers.releaseProducer(streamTo, producer);
+                }
+                if (stream.timeToFirstTokenMillis() >= 0) {
+                    exchange.getMessage().setHeader(OpenRouterConstants.TIME_TO_FIRST_TOKEN,
+                            stream.timeToFirstTokenMillis());
+                }
+                if (unexpected != null) {
+                    done.completeExceptionally(unexpected);
+                } else if (delivery != null && delivery.failure() != null) {
+                    done.complete(new Sent(prepared, new ChatOutcome(null, delivery.failure(), outcome.attempts())));
+                } else {
+                    done.complete(new Sent(prepared, outcome));
+                }
+            };
+            if (delivery == null) {
+                complete.run();
+                return;
+            }
+            Throwable failure = unexpected != null ? OpenRouterClient.unwrap(unexpected)
+                    : outcome.succeeded() ? null : outcome.failure();
+            delivery.end(outcome != null && outcome.succeeded() ? outcome.reply().id() : null,
+                    failure == null ? null : Failures.errorType(failure), complete);
+        });
+        return done;
     }
 
     private static void fail(Exchange exchange, Throwable failure) {

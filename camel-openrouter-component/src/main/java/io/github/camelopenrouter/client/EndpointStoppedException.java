@@ -7,7 +7,7 @@ public final class EndpointStoppedException extends RejectedExecutionException {
 
     private static final long serialVersionUID = 1L;
 
-    EndpointStoppedException(String message, Throwable lastFailure) {
+    public EndpointStoppedException(String message, Throwable lastFailure) {
         super(message, lastFailure);
     }
 }

@@ -114,6 +114,14 @@ public final class OpenRouterClient {
         return send(chatCall(body));
     }
 
+    /**
+     * The chat completion read as server-sent events ({@code "stream": true} in the body): the deltas go to the
+     * stream's sink as they arrive, the result is the whole reply, assembled.
+     */
+    static ApiCall<ChatResponse> chatStreamCall(StreamingRequestBody body, ChatStream stream) {
+        return ApiCall.post("/chat/completions", "application/json", body, stream).accepting("text/event-stream");
+    }
+
     /** The chat completion as an {@link ApiCall}: the streamed JSON body, the reply checked for errors in a 200. */
     static ApiCall<ChatResponse> chatCall(StreamingRequestBody body) {
         return ApiCall.post("/chat/completions", "application/json", body,
@@ -137,6 +145,10 @@ public final class OpenRouterClient {
         }
         HttpRequest request = builder.build();
         Attempt<T> attempt = new Attempt<>(call.decoder());
+        ChatStream stream = call.decoder() instanceof ChatStream chat ? chat : null;
+        if (stream != null) {
+            stream.attach(attempt::abort);
+        }
         // The reply is decoded, and the attempt completed, by the body subscriber as soon as the last byte is read, on
         // the client's executor. Waiting for sendAsync's future instead would cost a thread per request on small
         // machines: the JDK completes that future through CompletableFuture's default executor, which is a new thread
@@ -144,7 +156,8 @@ public final class OpenRouterClient {
         // where failures without a whole reply (connect, I/O, the JDK's own timeout) arrive.
         CompletableFuture<HttpResponse<Void>> exchange;
         try {
-            exchange = http.sendAsync(request, info -> new CappedBody(info, maxResponseSize, attempt));
+            exchange = http.sendAsync(request, info -> stream != null && isEventStream(info)
+                    ? attempt.streaming(stream, info) : new CappedBody(info, maxResponseSize, attempt));
         } catch (RuntimeException e) {
             attempt.completeExceptionally(e);
             return attempt;
@@ -173,8 +186,10 @@ public final class OpenRouterClient {
     private final class Attempt<T> extends CompletableFuture<T> implements CappedBody.Receiver {
 
         private final ApiCall.Decoder<T> decoder;
+        private final long sentNanos = System.nanoTime();
         private volatile CompletableFuture<HttpResponse<Void>> exchange;
         private volatile ScheduledFuture<?> watchdog;
+        private volatile StreamSubscriber stream;
 
         Attempt(ApiCall.Decoder<T> decoder) {
             this.decoder = decoder;
@@ -215,12 +230,56 @@ public final class OpenRouterClient {
             }
         }
 
+        /**
+         * A 2xx event stream: read as it arrives. From here the watchdog guards the gaps between events, not the whole
+         * attempt: a stream may rightly last longer than requestTimeout, a silent one may not.
+         */
+        @SuppressWarnings("unchecked")
+        HttpResponse.BodySubscriber<Void> streaming(ChatStream chat, HttpResponse.ResponseInfo info) {
+            StreamSubscriber subscriber = new StreamSubscriber(chat, sentNanos, retryAfter(info.headers()),
+                    reply -> {
+                        if (complete((T) reply)) {
+                            settled();
+                        }
+                    },
+                    this::abort);
+            stream = subscriber;
+            if (isDone()) {
+                subscriber.cancel();
+            }
+            return subscriber;
+        }
+
         void timedOut() {
-            abort(requestTimedOut(null));
+            StreamSubscriber reading = stream;
+            if (reading == null) {
+                abort(requestTimedOut(null));
+                return;
+            }
+            long remaining = reading.idleRemainingNanos(requestTimeout.toNanos());
+            if (remaining > 0) {
+                try {
+                    watch(delays.schedule(this::timedOut, Math.max(1, remaining / 1_000_000)));
+                } catch (RejectedExecutionException e) {
+                    abort(new EndpointStoppedException("The endpoint stopped while a stream was being read", e));
+                }
+                return;
+            }
+            abort(streamStalled(reading.chunks()));
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            abort(new EndpointStoppedException("The request was cancelled while in flight", null));
+            return isCancelled() || isDone();
         }
 
         void abort(Throwable failure) {
             if (completeExceptionally(failure)) {
+                StreamSubscriber reading = stream;
+                if (reading != null) {
+                    reading.cancel();
+                }
                 CompletableFuture<HttpResponse<Void>> sent = exchange;
                 if (sent != null) {
                     // before settled(): the JDK aborts the exchange only while its future is not yet done
@@ -273,6 +332,16 @@ public final class OpenRouterClient {
         return timeout;
     }
 
+    private HttpTimeoutException streamStalled(int chunks) {
+        return new HttpTimeoutException("OpenRouter at " + target() + " sent nothing on the stream for requestTimeout ("
+                                        + requestTimeout.toMillis() + " ms), after " + chunks + " chunk(s)");
+    }
+
+    private static boolean isEventStream(HttpResponse.ResponseInfo info) {
+        return info.statusCode() >= 200 && info.statusCode() <= 299 && info.headers().firstValue("Content-Type")
+                .map(type -> type.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream")).orElse(false);
+    }
+
     /** Host and port only: a base URL may carry user info or a query. */
     private String target() {
         return chatCompletions.getHost() + (chatCompletions.getPort() < 0 ? "" : ":" + chatCompletions.getPort());
@@ -293,7 +362,7 @@ public final class OpenRouterClient {
         }
     }
 
-    private static ChatResponse decodeChat(int status, HttpHeaders headers, byte[] body) throws IOException {
+    static ChatResponse decodeChat(int status, HttpHeaders headers, byte[] body) throws IOException {
         ChatResponse reply;
         try {
             reply = WireJson.RESPONSE_READER.readValue(body);

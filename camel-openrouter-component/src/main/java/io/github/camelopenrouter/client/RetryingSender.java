@@ -40,6 +40,16 @@ public final class RetryingSender {
     }
 
     /**
+     * A chat completion read as a stream: the deltas go to the stream's sink as they arrive; the outcome is the whole
+     * reply. A failure is sent again only while no delta has gone out.
+     */
+    public CompletableFuture<ChatOutcome> send(StreamingRequestBody body, ChatStream stream) {
+        return send(OpenRouterClient.chatStreamCall(body, stream)).thenApply(outcome -> outcome.succeeded()
+                ? ChatOutcome.success(outcome.result(), outcome.attempts())
+                : ChatOutcome.failure(outcome.failure(), outcome.attempts()));
+    }
+
+    /**
      * Any call to OpenRouter, with the same retries, timeouts and stop behaviour as chat; never completes
      * exceptionally: a failure is an {@link ApiOutcome} too.
      */
@@ -89,6 +99,7 @@ public final class RetryingSender {
         private boolean waiting;
         private boolean finished;
         private ScheduledFuture<?> retryTimer;
+        private CompletableFuture<T> inFlight;
 
         Delivery(ApiCall<T> call) {
             this.call = call;
@@ -112,6 +123,9 @@ public final class RetryingSender {
                 reply = client.send(call);
             } catch (RuntimeException e) {
                 reply = CompletableFuture.failedFuture(e);
+            }
+            synchronized (this) {
+                inFlight = reply;
             }
             reply.whenComplete(this::attempted);
         }
@@ -144,6 +158,10 @@ public final class RetryingSender {
                 } catch (RejectedExecutionException e) {
                     return abandoned();
                 }
+            }
+            if (call.decoder() instanceof ChatStream stream && !stream.mayRetry()) {
+                return failed(cause, stream.deltas() > 0 ? "not retried: " + stream.deltas()
+                                                           + " text delta(s) of the answer had already gone out" : null);
             }
             RetryPolicy.Decision decision = policy.decide(cause, attempts - notFoundAttempts, call.isRepeatable());
             if (!decision.retry()) {
@@ -179,9 +197,13 @@ public final class RetryingSender {
 
         void stop() {
             ApiOutcome<T> result;
+            CompletableFuture<T> abandonedAttempt = null;
             synchronized (this) {
                 if (finished) {
                     return;
+                }
+                if (!waiting) {
+                    abandonedAttempt = inFlight;
                 }
                 if (waiting) {
                     if (retryTimer != null) {
@@ -194,6 +216,10 @@ public final class RetryingSender {
                                                                          : "attempt " + attempts + " was in flight"),
                             null), null);
                 }
+            }
+            if (abandonedAttempt != null) {
+                // the HTTP exchange itself stops too (a stream would otherwise go on being read)
+                abandonedAttempt.cancel(true);
             }
             complete(result);
         }

@@ -65,9 +65,10 @@ public final class ChatRequestFactory {
             warnPdfWithoutEngineOnce();
         }
         ChatRequest request = new ChatRequest(settings.model(), messages, plugins.isEmpty() ? null : plugins,
-                settings.sampling().temperature(), settings.sampling().maxTokens());
+                settings.sampling().temperature(), settings.sampling().maxTokens(),
+                settings.streaming().stream() ? Boolean.TRUE : null);
         return new PreparedRequest(request, StreamingRequestBody.of(request), user, settings.conversationId(),
-                body.skipped());
+                body.skipped(), settings.streaming());
     }
 
     /** OpenRouter silently falls back to a paid OCR engine for PDFs when no engine is chosen: say so, once. */

@@ -15,7 +15,8 @@ public record RequestSettings(
         String systemMessage,
         String conversationId,
         MediaSettings media,
-        SamplingSettings sampling) {
+        SamplingSettings sampling,
+        StreamSettings streaming) {
 
     public static RequestSettings resolve(Exchange exchange, OpenRouterConfiguration config) {
         return read(new SettingReader(exchange, config));
@@ -36,6 +37,7 @@ public record RequestSettings(
                 in.text(OpenRouterConstants.SYSTEM_MESSAGE, in.options().getSystemMessage()),
                 in.text(OpenRouterConstants.CONVERSATION_ID, null),
                 MediaSettings.read(in),
-                SamplingSettings.read(in));
+                SamplingSettings.read(in),
+                StreamSettings.read(in));
     }
 }

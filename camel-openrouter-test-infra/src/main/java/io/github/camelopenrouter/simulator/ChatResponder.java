@@ -34,6 +34,10 @@ final class ChatResponder {
         if (fault != null && fault.kind() == Fault.Kind.DELAY) {
             state.stats.faulted(Fault.Kind.DELAY); // the reply itself is an ordinary one, counted as such
         }
+        if (fault != null && (fault.kind() == Fault.Kind.STREAM_DROP || fault.kind() == Fault.Kind.STREAM_STALL
+                              || fault.kind() == Fault.Kind.SLOW_FIRST_TOKEN)) {
+            state.stats.faulted(fault.kind());
+        }
         String authProblem = ApiKeys.problem(request.header("Authorization"));
         if (authProblem != null) {
             return reject(401, ErrorBodies.plain(401, authProblem), id);
@@ -88,11 +92,14 @@ final class ChatResponder {
             fault.headers().forEach(headers::put); // a delay fault may carry headers too
         }
         state.stats.replied2xx();
+        StreamReply streamed = stream ? StreamReply.of(completion, state.streamShape(), fault, headers,
+                state.openStreams) : null;
+        Usage usage = streamed != null ? streamed.usage() : completion.usage();
         state.charge(new GenerationLog.Call(completion.id(), completion.model(), "completions",
-                completion.usage().promptTokens(), completion.usage().completionTokens(), completion.usage().cost(),
+                usage.promptTokens(), usage.completionTokens(), usage.cost(),
                 stream, "stop", referer, state.latency().toMillis()));
-        if (stream) {
-            return Reply.eventStream(CompletionJson.stream(completion), headers);
+        if (streamed != null) {
+            return streamed;
         }
         return Reply.json(200, Json.text(CompletionJson.completion(completion)), headers);
     }

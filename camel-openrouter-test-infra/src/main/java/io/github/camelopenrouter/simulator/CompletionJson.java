@@ -56,35 +56,30 @@ final class CompletionJson {
         return Json.text(root);
     }
 
-    static List<String> stream(Completion completion) {
-        List<String> events = new ArrayList<>();
-        events.add(PROCESSING);
-        List<String> pieces = pieces(completion.text());
-        for (int i = 0; i < pieces.size(); i++) {
-            boolean first = i == 0;
-            boolean last = i == pieces.size() - 1;
-            ObjectNode chunk = header(completion, "chat.completion.chunk");
-            ObjectNode choice = chunk.putArray("choices").addObject();
-            choice.put("index", 0);
-            ObjectNode delta = choice.putObject("delta");
-            if (first) {
-                delta.put("role", "assistant");
-            }
-            delta.put("content", pieces.get(i));
-            ArrayNode annotations = annotations(completion);
-            if (last && !annotations.isEmpty()) {
-                delta.set("annotations", annotations);
-            }
-            choice.put("finish_reason", last ? "stop" : null);
-            choice.put("native_finish_reason", last ? "stop" : null);
-            events.add(data(chunk));
+    /** One content delta of a stream: role on the first, finish_reason (and the annotations) on the last. */
+    static ObjectNode delta(Completion completion, String piece, boolean first, boolean last, ArrayNode annotations) {
+        ObjectNode chunk = header(completion, "chat.completion.chunk");
+        ObjectNode choice = chunk.putArray("choices").addObject();
+        choice.put("index", 0);
+        ObjectNode delta = choice.putObject("delta");
+        if (first) {
+            delta.put("role", "assistant");
         }
+        delta.put("content", piece);
+        if (last && !annotations.isEmpty()) {
+            delta.set("annotations", annotations);
+        }
+        choice.put("finish_reason", last ? "stop" : null);
+        choice.put("native_finish_reason", last ? "stop" : null);
+        return chunk;
+    }
+
+    /** The last chunk of a stream: empty choices and the usage. */
+    static ObjectNode usageChunk(Completion completion) {
         ObjectNode usage = header(completion, "chat.completion.chunk");
         usage.putArray("choices");
         usage.set("usage", completion.usage().toJson());
-        events.add(data(usage));
-        events.add(DONE);
-        return events;
+        return usage;
     }
 
     /**
@@ -129,7 +124,7 @@ final class CompletionJson {
         return root;
     }
 
-    private static ArrayNode annotations(Completion completion) {
+    static ArrayNode annotations(Completion completion) {
         ArrayNode annotations = Json.MAPPER.createArrayNode();
         for (FileParsing.Outcome file : completion.files()) {
             if (file.reused()) {
@@ -155,17 +150,21 @@ final class CompletionJson {
         return error;
     }
 
-    private static String data(ObjectNode chunk) {
+    static String data(ObjectNode chunk) {
         return "data: " + Json.text(chunk) + "\n\n";
     }
 
-    /** Splits into pieces of at most {@value #PIECE} chars, never between the two halves of a surrogate pair. */
     static List<String> pieces(String text) {
+        return pieces(text, PIECE);
+    }
+
+    /** Splits into pieces of at most {@code size} chars, never between the two halves of a surrogate pair. */
+    static List<String> pieces(String text, int size) {
         List<String> pieces = new ArrayList<>();
         int start = 0;
         while (start < text.length()) {
-            int end = Math.min(text.length(), start + PIECE);
-            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+            int end = Math.min(text.length(), start + size);
+            if (end < text.length() && end - start > 1 && Character.isHighSurrogate(text.charAt(end - 1))) {
                 end--;
             }
             pieces.add(text.substring(start, end));

@@ -14,7 +14,8 @@ import java.util.Objects;
  *   <li><b>Transport faults</b> ({@link #status}, {@link #error}, {@link #rateLimited}, {@link #htmlPage},
  *       {@link #dropConnection}, {@link #dropMidReply}) replace the reply without authenticating or
  *       validating the request: they model the network, a proxy or OpenRouter refusing up front.</li>
- *   <li><b>Generation faults</b> ({@link #delay}, {@link #errorInBody200}, {@link #finishReasonError})
+ *   <li><b>Generation faults</b> ({@link #delay}, {@link #errorInBody200}, {@link #finishReasonError}, and for
+ *       streams {@link #streamDrop}, {@link #streamStall}, {@link #slowFirstToken})
  *       happen once the request passed authentication and validation, as on OpenRouter where a 200
  *       can only carry an error after generation started; a bad request still gets its 401/400.</li>
  * </ul>
@@ -30,7 +31,13 @@ public final class Fault {
         DROP_MID_REPLY,
         DELAY,
         ERROR_IN_BODY_200,
-        FINISH_REASON_ERROR
+        FINISH_REASON_ERROR,
+        /** a stream that ends after some deltas, without usage and [DONE] */
+        STREAM_DROP,
+        /** a stream that goes silent after some deltas, then carries on */
+        STREAM_STALL,
+        /** a stream whose first delta comes late, with processing comments meanwhile */
+        SLOW_FIRST_TOKEN
     }
 
     private final Kind kind;
@@ -39,9 +46,16 @@ public final class Fault {
     private final String contentType;
     private final Duration delay;
     private final Map<String, String> headers;
+    private final int afterDeltas;
 
     private Fault(Kind kind, int status, String body, String contentType, Duration delay,
                   Map<String, String> headers) {
+        this(kind, status, body, contentType, delay, headers, 0);
+    }
+
+    private Fault(Kind kind, int status, String body, String contentType, Duration delay,
+                  Map<String, String> headers, int afterDeltas) {
+        this.afterDeltas = afterDeltas;
         this.kind = kind;
         this.status = status;
         this.body = body;
@@ -122,11 +136,57 @@ public final class Fault {
         return of(Kind.FINISH_REASON_ERROR, 200, "", "application/json");
     }
 
+    /**
+     * A streamed reply ({@code "stream": true}) that sends {@code afterDeltas} content deltas, then ends the chunked
+     * body: no usage, no {@code [DONE]}, as when OpenRouter's connection drops mid-answer. A request that does not
+     * stream gets its normal reply.
+     */
+    public static Fault streamDrop(int afterDeltas) {
+        checkDeltas(afterDeltas);
+        return new Fault(Kind.STREAM_DROP, 200, "", null, Duration.ZERO, Map.of(), afterDeltas);
+    }
+
+    /**
+     * A streamed reply that goes silent for {@code pause} after {@code afterDeltas} content deltas (no comment either),
+     * then carries on to {@code [DONE]} - unless the client gave up first. A request that does not stream gets its
+     * normal reply.
+     */
+    public static Fault streamStall(int afterDeltas, Duration pause) {
+        checkDeltas(afterDeltas);
+        if (pause == null || pause.isNegative()) {
+            throw new IllegalArgumentException("pause must be zero or positive, got " + pause);
+        }
+        return new Fault(Kind.STREAM_STALL, 200, "", null, pause, Map.of(), afterDeltas);
+    }
+
+    /**
+     * A streamed reply whose first content delta comes {@code wait} after the headers, with a
+     * {@code : OPENROUTER PROCESSING} comment every {@link StreamShape#commentInterval()} (or once) meanwhile, as while
+     * a model thinks. A request that does not stream gets its normal reply.
+     */
+    public static Fault slowFirstToken(Duration wait) {
+        if (wait == null || wait.isNegative()) {
+            throw new IllegalArgumentException("wait must be zero or positive, got " + wait);
+        }
+        return new Fault(Kind.SLOW_FIRST_TOKEN, 200, "", null, wait, Map.of(), 0);
+    }
+
+    private static void checkDeltas(int afterDeltas) {
+        if (afterDeltas < 0) {
+            throw new IllegalArgumentException("afterDeltas must be 0 or more, got " + afterDeltas);
+        }
+    }
+
+    /** For stream faults: the content deltas sent before the fault shows. */
+    public int afterDeltas() {
+        return afterDeltas;
+    }
+
     /** The same fault with one more response header (ignored by faults that send no headers). */
     public Fault withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-        return new Fault(kind, status, body, contentType, delay, more);
+        return new Fault(kind, status, body, contentType, delay, more, afterDeltas);
     }
 
     public Kind kind() {
@@ -159,7 +219,7 @@ public final class Fault {
     boolean replacesRequestHandling() {
         return switch (kind) {
             case STATUS, HTML_PAGE, DROP_CONNECTION, DROP_MID_REPLY -> true;
-            case DELAY, ERROR_IN_BODY_200, FINISH_REASON_ERROR -> false;
+            case DELAY, ERROR_IN_BODY_200, FINISH_REASON_ERROR, STREAM_DROP, STREAM_STALL, SLOW_FIRST_TOKEN -> false;
         };
     }
 
@@ -173,7 +233,9 @@ public final class Fault {
     public String toString() {
         return switch (kind) {
             case STATUS, HTML_PAGE -> kind + "(" + status + ")";
-            case DELAY -> kind + "(" + delay + ")";
+            case DELAY, SLOW_FIRST_TOKEN -> kind + "(" + delay + ")";
+            case STREAM_DROP -> kind + "(after " + afterDeltas + " deltas)";
+            case STREAM_STALL -> kind + "(after " + afterDeltas + " deltas, " + delay + ")";
             default -> kind.toString();
         } + (headers.isEmpty() ? "" : " " + headers);
     }

@@ -42,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  *       "openrouter/auto". A generation fault may still turn it into an error.
  *       {@code "stream": true} gets the same text as server-sent events: {@code : OPENROUTER PROCESSING},
  *       chunks whose {@code delta.content} pieces join to the text (the last one has finish_reason "stop"
- *       and the annotations), a chunk with empty {@code choices} and the {@code usage}, {@code data: [DONE]}.</li>
+ *       and the annotations), a chunk with empty {@code choices} and the {@code usage}, {@code data: [DONE]}, cut and
+ *       paced as {@link #setStreamShape} says; each chunk is a valid {@code ChatStreamChunk} of the official SDK.</li>
  * </ol>
  *
  * <h2>The reply text</h2>
@@ -244,6 +245,23 @@ public final class OpenRouterSimulator implements AutoCloseable {
     /** Consulted for every request while the queue is empty; null for none. */
     public void setFaultPolicy(FaultPolicy policy) {
         state.faults.policy(policy);
+    }
+
+    /**
+     * How streamed answers are cut and paced (until {@link #reset}): a long answer for back-pressure tests, processing
+     * comments at an interval, pauses between deltas. Stream faults ({@link Fault#streamDrop}, {@link Fault#streamStall},
+     * {@link Fault#slowFirstToken}) are drawn per request like the others.
+     */
+    public void setStreamShape(StreamShape shape) {
+        state.streamShape(shape);
+    }
+
+    /**
+     * Streamed answers being written at this moment; one drops out when it is done or when the client went away (the
+     * next write fails), which is how a test sees that a client cancelled a stream.
+     */
+    public int openStreams() {
+        return state.openStreams.get();
     }
 
     /** Added before every chat-completion reply, faults included. */

@@ -16,6 +16,9 @@ final class SimulatorState {
     final Account account = new Account();
     private final AtomicLong generations = new AtomicLong();
     private volatile Duration latency = Duration.ZERO;
+    private volatile StreamShape streamShape = StreamShape.defaults();
+    /** Streams being written right now (a gauge: not reset). */
+    final java.util.concurrent.atomic.AtomicInteger openStreams = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A request and the fault it drew. */
     record Admission(int index, Fault fault) {
@@ -41,6 +44,17 @@ final class SimulatorState {
         account.charge(call.cost());
     }
 
+    StreamShape streamShape() {
+        return streamShape;
+    }
+
+    void streamShape(StreamShape shape) {
+        if (shape == null) {
+            throw new IllegalArgumentException("streamShape must not be null: use StreamShape.defaults()");
+        }
+        streamShape = shape;
+    }
+
     Duration latency() {
         return latency;
     }
@@ -56,6 +70,7 @@ final class SimulatorState {
         log.clear();
         faults.clear();
         stats.reset();
+        streamShape = StreamShape.defaults();
         generations.set(0);
         apiLog.clear();
         apiFaults.clear();

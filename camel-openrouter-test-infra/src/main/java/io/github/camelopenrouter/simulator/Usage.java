@@ -36,6 +36,14 @@ record Usage(long promptTokens, long completionTokens, BigDecimal cost) {
         return new Usage(promptTokens, completionTokens, cost.signum() == 0 ? BigDecimal.ZERO : cost);
     }
 
+    /** The same usage for a reply text of {@code chars} characters (a streamed answer made longer). */
+    Usage withCompletionChars(long chars) {
+        long tokens = ceilQuarter(chars);
+        BigDecimal adjusted = cost.add(COMPLETION_PRICE.multiply(BigDecimal.valueOf(tokens - completionTokens)))
+                .setScale(8, RoundingMode.HALF_UP).stripTrailingZeros();
+        return new Usage(promptTokens, tokens, adjusted.signum() == 0 ? BigDecimal.ZERO : adjusted);
+    }
+
     static long ceilQuarter(long value) {
         return (value + 3) / 4;
     }
