@@ -58,6 +58,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "imageDetail": target.setImageDetail(property(camelContext, java.lang.String.class, value)); return true;
         case "inputmodalities":
         case "inputModalities": target.setInputModalities(property(camelContext, java.lang.String.class, value)); return true;
+        case "jsonschema":
+        case "jsonSchema": target.setJsonSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": target.setMaxFileSize(property(camelContext, long.class, value)); return true;
         case "maxresponsesize":
@@ -70,6 +72,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "modelscachettl":
         case "modelsCacheTtl": target.setModelsCacheTtl(property(camelContext, long.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, io.github.camelopenrouter.OpenRouterOperation.class, value)); return true;
+        case "outputclass":
+        case "outputClass": target.setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
         case "outputmodalities":
         case "outputModalities": target.setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
@@ -77,15 +81,23 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "prompt": target.setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
+        case "responseformat":
+        case "responseFormat": target.setResponseFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "responsehealing":
+        case "responseHealing": target.setResponseHealing(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": target.setRetryInitialDelay(property(camelContext, long.class, value)); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": target.setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "schemaname":
+        case "schemaName": target.setSchemaName(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "stream": target.setStream(property(camelContext, boolean.class, value)); return true;
         case "streamto":
         case "streamTo": target.setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "strictschema":
+        case "strictSchema": target.setStrictSchema(property(camelContext, boolean.class, value)); return true;
         case "supportedparameter":
         case "supportedParameter": target.setSupportedParameter(property(camelContext, java.lang.String.class, value)); return true;
         case "systemmessage":
@@ -135,6 +147,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "imageDetail": return java.lang.String.class;
         case "inputmodalities":
         case "inputModalities": return java.lang.String.class;
+        case "jsonschema":
+        case "jsonSchema": return java.lang.String.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
         case "maxresponsesize":
@@ -147,6 +161,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "modelscachettl":
         case "modelsCacheTtl": return long.class;
         case "operation": return io.github.camelopenrouter.OpenRouterOperation.class;
+        case "outputclass":
+        case "outputClass": return java.lang.Class.class;
         case "outputmodalities":
         case "outputModalities": return java.lang.String.class;
         case "pdfengine":
@@ -154,15 +170,23 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "prompt": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "responseformat":
+        case "responseFormat": return java.lang.String.class;
+        case "responsehealing":
+        case "responseHealing": return java.lang.Boolean.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "schemaname":
+        case "schemaName": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "stream": return boolean.class;
         case "streamto":
         case "streamTo": return java.lang.String.class;
+        case "strictschema":
+        case "strictSchema": return boolean.class;
         case "supportedparameter":
         case "supportedParameter": return java.lang.String.class;
         case "systemmessage":
@@ -213,6 +237,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "imageDetail": return target.getImageDetail();
         case "inputmodalities":
         case "inputModalities": return target.getInputModalities();
+        case "jsonschema":
+        case "jsonSchema": return target.getJsonSchema();
         case "maxfilesize":
         case "maxFileSize": return target.getMaxFileSize();
         case "maxresponsesize":
@@ -225,6 +251,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "modelscachettl":
         case "modelsCacheTtl": return target.getModelsCacheTtl();
         case "operation": return target.getOperation();
+        case "outputclass":
+        case "outputClass": return target.getOutputClass();
         case "outputmodalities":
         case "outputModalities": return target.getOutputModalities();
         case "pdfengine":
@@ -232,15 +260,23 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "prompt": return target.getPrompt();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
+        case "responseformat":
+        case "responseFormat": return target.getResponseFormat();
+        case "responsehealing":
+        case "responseHealing": return target.getResponseHealing();
         case "retryinitialdelay":
         case "retryInitialDelay": return target.getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return target.getRetryMaxDelay();
+        case "schemaname":
+        case "schemaName": return target.getSchemaName();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "stream": return target.isStream();
         case "streamto":
         case "streamTo": return target.getStreamTo();
+        case "strictschema":
+        case "strictSchema": return target.isStrictSchema();
         case "supportedparameter":
         case "supportedParameter": return target.getSupportedParameter();
         case "systemmessage":

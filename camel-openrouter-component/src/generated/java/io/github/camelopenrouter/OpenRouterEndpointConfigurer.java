@@ -58,6 +58,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "imageDetail": target.getConfiguration().setImageDetail(property(camelContext, java.lang.String.class, value)); return true;
         case "inputmodalities":
         case "inputModalities": target.getConfiguration().setInputModalities(property(camelContext, java.lang.String.class, value)); return true;
+        case "jsonschema":
+        case "jsonSchema": target.getConfiguration().setJsonSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxfilesize":
@@ -71,6 +73,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelscachettl":
         case "modelsCacheTtl": target.getConfiguration().setModelsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "outputclass":
+        case "outputClass": target.getConfiguration().setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
         case "outputmodalities":
         case "outputModalities": target.getConfiguration().setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
@@ -78,15 +82,23 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "responseformat":
+        case "responseFormat": target.getConfiguration().setResponseFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "responsehealing":
+        case "responseHealing": target.getConfiguration().setResponseHealing(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "schemaname":
+        case "schemaName": target.getConfiguration().setSchemaName(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "stream": target.getConfiguration().setStream(property(camelContext, boolean.class, value)); return true;
         case "streamto":
         case "streamTo": target.getConfiguration().setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "strictschema":
+        case "strictSchema": target.getConfiguration().setStrictSchema(property(camelContext, boolean.class, value)); return true;
         case "supportedparameter":
         case "supportedParameter": target.getConfiguration().setSupportedParameter(property(camelContext, java.lang.String.class, value)); return true;
         case "systemmessage":
@@ -136,6 +148,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "imageDetail": return java.lang.String.class;
         case "inputmodalities":
         case "inputModalities": return java.lang.String.class;
+        case "jsonschema":
+        case "jsonSchema": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxfilesize":
@@ -149,6 +163,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "model": return java.lang.String.class;
         case "modelscachettl":
         case "modelsCacheTtl": return long.class;
+        case "outputclass":
+        case "outputClass": return java.lang.Class.class;
         case "outputmodalities":
         case "outputModalities": return java.lang.String.class;
         case "pdfengine":
@@ -156,15 +172,23 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "prompt": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "responseformat":
+        case "responseFormat": return java.lang.String.class;
+        case "responsehealing":
+        case "responseHealing": return java.lang.Boolean.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "schemaname":
+        case "schemaName": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "stream": return boolean.class;
         case "streamto":
         case "streamTo": return java.lang.String.class;
+        case "strictschema":
+        case "strictSchema": return boolean.class;
         case "supportedparameter":
         case "supportedParameter": return java.lang.String.class;
         case "systemmessage":
@@ -215,6 +239,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "imageDetail": return target.getConfiguration().getImageDetail();
         case "inputmodalities":
         case "inputModalities": return target.getConfiguration().getInputModalities();
+        case "jsonschema":
+        case "jsonSchema": return target.getConfiguration().getJsonSchema();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxfilesize":
@@ -228,6 +254,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "model": return target.getConfiguration().getModel();
         case "modelscachettl":
         case "modelsCacheTtl": return target.getConfiguration().getModelsCacheTtl();
+        case "outputclass":
+        case "outputClass": return target.getConfiguration().getOutputClass();
         case "outputmodalities":
         case "outputModalities": return target.getConfiguration().getOutputModalities();
         case "pdfengine":
@@ -235,15 +263,23 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "prompt": return target.getConfiguration().getPrompt();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "responseformat":
+        case "responseFormat": return target.getConfiguration().getResponseFormat();
+        case "responsehealing":
+        case "responseHealing": return target.getConfiguration().getResponseHealing();
         case "retryinitialdelay":
         case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
+        case "schemaname":
+        case "schemaName": return target.getConfiguration().getSchemaName();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "stream": return target.getConfiguration().isStream();
         case "streamto":
         case "streamTo": return target.getConfiguration().getStreamTo();
+        case "strictschema":
+        case "strictSchema": return target.getConfiguration().isStrictSchema();
         case "supportedparameter":
         case "supportedParameter": return target.getConfiguration().getSupportedParameter();
         case "systemmessage":
@@ -251,6 +287,15 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "temperature": return target.getConfiguration().getTemperature();
         case "uploadfiles":
         case "uploadFiles": return target.getConfiguration().isUploadFiles();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "outputclass":
+        case "outputClass": return java.lang.Object.class;
         default: return null;
         }
     }

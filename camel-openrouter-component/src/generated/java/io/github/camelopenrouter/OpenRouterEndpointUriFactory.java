@@ -23,7 +23,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(39);
+        Set<String> props = new HashSet<>(45);
         props.add("apiKey");
         props.add("appTitle");
         props.add("appUrl");
@@ -42,6 +42,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("httpClient");
         props.add("imageDetail");
         props.add("inputModalities");
+        props.add("jsonSchema");
         props.add("lazyStartProducer");
         props.add("maxFileSize");
         props.add("maxResponseSize");
@@ -50,15 +51,20 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("model");
         props.add("modelsCacheTtl");
         props.add("operation");
+        props.add("outputClass");
         props.add("outputModalities");
         props.add("pdfEngine");
         props.add("prompt");
         props.add("requestTimeout");
+        props.add("responseFormat");
+        props.add("responseHealing");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
+        props.add("schemaName");
         props.add("sslContextParameters");
         props.add("stream");
         props.add("streamTo");
+        props.add("strictSchema");
         props.add("supportedParameter");
         props.add("systemMessage");
         props.add("temperature");

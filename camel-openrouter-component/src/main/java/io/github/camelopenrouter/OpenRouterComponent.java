@@ -3,20 +3,29 @@ package io.github.camelopenrouter;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import io.github.camelopenrouter.client.ComponentResources;
 import io.github.camelopenrouter.operation.ModelsCache;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates {@code openrouter:} endpoints; options set here are the defaults of every endpoint. */
+/**
+ * Creates {@code openrouter:} endpoints; options set here are the defaults of every endpoint. Owns what its endpoints
+ * share: the HTTP client, the timer, the worker threads and the limit on requests in flight (readable through JMX).
+ */
 @Component("openrouter")
+@ManagedResource(description = "OpenRouter component: requests in flight, queued, and the concurrency limit")
 public class OpenRouterComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     static final String API_KEY_VARIABLE = "OPENROUTER_API_KEY";
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
+    public static final int DEFAULT_WORKER_THREADS = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenRouterComponent.class);
 
@@ -27,6 +36,41 @@ public class OpenRouterComponent extends HealthCheckComponent implements SSLCont
               description = "Use the CamelContext's global SSL context parameters when an endpoint has no"
                             + " sslContextParameters (and no httpClient of its own).")
     private boolean useGlobalSslContextParameters;
+
+    @Metadata(label = "advanced", defaultValue = "" + DEFAULT_MAX_CONCURRENT_REQUESTS,
+              description = "The most requests this component's endpoints together have in flight to OpenRouter; more"
+                            + " wait, in the order they came, holding no thread. The asynchronous producer takes what"
+                            + " a route offers without waiting for replies (a seda consumer hands over its whole backlog),"
+                            + " so without this limit a backlog becomes as many requests at once. 64 keeps a few dozen"
+                            + " model calls of several seconds each going (tens of requests per second) while staying"
+                            + " under the concurrency a single key is usually allowed; raise it for a key with more.")
+    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+
+    @Metadata(label = "advanced", defaultValue = "0", javaType = "java.time.Duration",
+              description = "How long a request may wait for a free slot (see maxConcurrentRequests), in milliseconds,"
+                            + " before its exchange fails with a QueueTimeoutException (error type queue_timeout) and"
+                            + " nothing sent. The wait counts towards no attempt's requestTimeout. 0, the default, waits"
+                            + " as long as it takes: the queue always moves, since every attempt in flight ends within"
+                            + " requestTimeout, and failing exchanges the route has already handed over only because the"
+                            + " component is busy would turn a backlog into dead letters.")
+    private long queueTimeout;
+
+    @Metadata(label = "advanced", defaultValue = "true",
+              description = "Lower the limit on requests in flight when OpenRouter refuses for load (429, 503) to the"
+                            + " number it was still holding, pause every queued request for the Retry-After, and climb"
+                            + " back by one per round of successes once ten Retry-After periods (at least a second)"
+                            + " passed without a refusal. A refusal caused by the component's own burst does not count"
+                            + " against maxRetries. false keeps the limit at maxConcurrentRequests.")
+    private boolean adaptiveConcurrency = true;
+
+    @Metadata(label = "advanced", defaultValue = "" + DEFAULT_WORKER_THREADS,
+              description = "Threads the route continues on once a reply is in (shared by the component's endpoints,"
+                            + " from Camel's ExecutorServiceManager). The HTTP client's own threads (clientThreads) only do"
+                            + " I/O, so a slow step after the call delays no other reply while a worker is free; give"
+                            + " blocking work after the call as many threads as it may block at once.")
+    private int workerThreads = DEFAULT_WORKER_THREADS;
+
+    private ComponentResources resources;
 
     /** Model lists fetched by this component's endpoints (the models operation, checkModalities). */
     private final ModelsCache modelsCache = new ModelsCache();
@@ -84,6 +128,97 @@ public class OpenRouterComponent extends HealthCheckComponent implements SSLCont
     /** The model lists this component's endpoints fetched, shared by all of them. */
     public ModelsCache getModelsCache() {
         return modelsCache;
+    }
+
+    /** The pools, client and limit this component's endpoints share, created on first use. */
+    public synchronized ComponentResources resources() {
+        if (resources == null) {
+            resources = new ComponentResources(getCamelContext(), this, maxConcurrentRequests, adaptiveConcurrency,
+                    queueTimeout, workerThreads);
+        }
+        return resources;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ComponentResources stopping;
+        synchronized (this) {
+            stopping = resources;
+            resources = null;
+        }
+        if (stopping != null) {
+            stopping.shutdown();
+        }
+        super.doStop();
+    }
+
+    @ManagedAttribute(description = "The current limit on requests in flight (maxConcurrentRequests, lowered by refusals"
+                                    + " for load when adaptiveConcurrency is on)")
+    public synchronized int getConcurrencyLimit() {
+        return resources == null ? maxConcurrentRequests : resources.limiter().limit();
+    }
+
+    @ManagedAttribute(description = "Requests waiting for a free slot")
+    public synchronized int getQueuedRequests() {
+        return resources == null ? 0 : resources.limiter().queued();
+    }
+
+    @ManagedAttribute(description = "Requests in flight to OpenRouter")
+    public synchronized int getRequestsInFlight() {
+        return resources == null ? 0 : resources.limiter().inFlight();
+    }
+
+    @ManagedAttribute(description = "Refusals for load (429, 503) since the component started")
+    public synchronized long getLoadRefusals() {
+        return resources == null ? 0 : resources.limiter().refusals();
+    }
+
+    @ManagedAttribute(description = "The most requests in flight at once (the configured maxConcurrentRequests)")
+    public int getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+        checkNotShared("maxConcurrentRequests");
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    @ManagedAttribute(description = "How long a request may wait for a free slot, in milliseconds (0: no bound)")
+    public long getQueueTimeout() {
+        return queueTimeout;
+    }
+
+    public void setQueueTimeout(long queueTimeout) {
+        checkNotShared("queueTimeout");
+        this.queueTimeout = queueTimeout;
+    }
+
+    @ManagedAttribute(description = "Whether refusals for load lower the limit")
+    public boolean isAdaptiveConcurrency() {
+        return adaptiveConcurrency;
+    }
+
+    public void setAdaptiveConcurrency(boolean adaptiveConcurrency) {
+        checkNotShared("adaptiveConcurrency");
+        this.adaptiveConcurrency = adaptiveConcurrency;
+    }
+
+    public int getWorkerThreads() {
+        return workerThreads;
+    }
+
+    public void setWorkerThreads(int workerThreads) {
+        checkNotShared("workerThreads");
+        this.workerThreads = workerThreads;
+    }
+
+    /** The shared pools and limit are built when the first endpoint starts: a later change would silently not apply. */
+    private synchronized void checkNotShared(String option) {
+        if (resources != null) {
+            throw new IllegalStateException("Cannot change " + option + " of the openrouter component once its endpoints"
+                                            + " have started: set it before the routes start"
+                                            + " (camel.component.openrouter." + option + ")");
+        }
     }
 
     String environmentVariable(String name) {

@@ -25,6 +25,7 @@ public class OpenRouterConfiguration implements Cloneable {
     public static final long DEFAULT_REQUEST_TIMEOUT = 300_000;
     public static final long DEFAULT_MODELS_CACHE_TTL = 3_600_000;
     public static final long DEFAULT_GENERATION_WAIT = 3_000;
+    public static final String DEFAULT_SCHEMA_NAME = "answer";
     public static final long DEFAULT_HEALTH_CHECK_INTERVAL = 60_000;
 
     @UriPath(description = "The operation to perform: chat sends the message body to a model and returns its answer;"
@@ -72,6 +73,40 @@ public class OpenRouterConfiguration implements Cloneable {
 
     @UriParam(description = "The maximum number of tokens to generate.")
     private Integer maxTokens;
+
+    @UriParam(label = "structured",
+              description = "The JSON Schema the answer must follow: inline JSON ({...}) or a resource (classpath:,"
+                            + " file:, http:, loaded once when the endpoint starts). Sent as response_format json_schema;"
+                            + " the answer is checked against it and becomes the body as JSON text. The"
+                            + " CamelOpenRouterJsonSchema header replaces it per exchange.")
+    private String jsonSchema;
+
+    @UriParam(label = "structured",
+              description = "A Java class the answer is unmarshalled into (with Jackson) as the body; its JSON Schema"
+                            + " is generated from the class (victools jsonschema-generator, Jackson annotations"
+                            + " honoured) and sent as response_format json_schema. Cannot be combined with jsonSchema.")
+    private Class<?> outputClass;
+
+    @UriParam(label = "structured", defaultValue = DEFAULT_SCHEMA_NAME,
+              description = "The name of the schema sent in response_format.json_schema.name.")
+    private String schemaName = DEFAULT_SCHEMA_NAME;
+
+    @UriParam(label = "structured", defaultValue = "true",
+              description = "Whether the model must follow the schema exactly (response_format.json_schema.strict).")
+    private boolean strictSchema = true;
+
+    @UriParam(label = "structured", enums = "text,json_object,json_schema",
+              description = "The answer's format: text, json_object (any JSON object, checked to be one) or"
+                            + " json_schema (implied by jsonSchema and outputClass, which it needs). When not set, the"
+                            + " model answers in text unless a schema is given.")
+    private String responseFormat;
+
+    @UriParam(label = "structured",
+              description = "Whether OpenRouter's response-healing plugin repairs malformed JSON answers (a code fence,"
+                            + " prose around the JSON, a missing bracket). Defaults to true whenever JSON output is"
+                            + " requested; false sends the plugin with enabled false, so an account default cannot turn it"
+                            + " on. Never sent when the answer is text.")
+    private Boolean responseHealing;
 
     @UriParam(defaultValue = "" + DEFAULT_MAX_FILE_SIZE,
               description = "The largest file, in bytes, that is sent; a larger one fails the exchange before anything"
@@ -135,10 +170,10 @@ public class OpenRouterConfiguration implements Cloneable {
     private HttpClient httpClient;
 
     @UriParam(label = "advanced", defaultValue = "4",
-              description = "Threads of the HTTP client the endpoint creates. Requests in flight hold no thread, so a"
-                            + " few threads serve thousands of concurrent requests. The route continues on these threads"
-                            + " once a reply is in: give slow blocking work after the call threads of its own (threads())"
-                            + " or raise this number.")
+              description = "I/O threads of the HTTP client the component creates; endpoints with the same"
+                            + " connectTimeout, sslContextParameters and clientThreads share one client (its connections"
+                            + " and threads). Requests in flight hold no thread, so a few threads serve thousands of"
+                            + " concurrent requests; the route continues on the component's workerThreads, not here.")
     private int clientThreads = 4;
 
     @UriParam(label = "advanced",
@@ -305,6 +340,54 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setTemperature(Double temperature) {
         this.temperature = temperature;
+    }
+
+    public String getJsonSchema() {
+        return jsonSchema;
+    }
+
+    public void setJsonSchema(String jsonSchema) {
+        this.jsonSchema = jsonSchema;
+    }
+
+    public Class<?> getOutputClass() {
+        return outputClass;
+    }
+
+    public void setOutputClass(Class<?> outputClass) {
+        this.outputClass = outputClass;
+    }
+
+    public String getSchemaName() {
+        return schemaName;
+    }
+
+    public void setSchemaName(String schemaName) {
+        this.schemaName = schemaName;
+    }
+
+    public boolean isStrictSchema() {
+        return strictSchema;
+    }
+
+    public void setStrictSchema(boolean strictSchema) {
+        this.strictSchema = strictSchema;
+    }
+
+    public String getResponseFormat() {
+        return responseFormat;
+    }
+
+    public void setResponseFormat(String responseFormat) {
+        this.responseFormat = responseFormat;
+    }
+
+    public Boolean getResponseHealing() {
+        return responseHealing;
+    }
+
+    public void setResponseHealing(Boolean responseHealing) {
+        this.responseHealing = responseHealing;
     }
 
     public Integer getMaxTokens() {

@@ -50,6 +50,12 @@ public final class OpenRouterConstants {
               javaType = "Integer")
     public static final String MAX_TOKENS = "CamelOpenRouterMaxTokens";
 
+    @Metadata(label = "producer", description = "The JSON Schema the answer must follow, inline JSON (a String) or a"
+                                                + " Map; replaces the jsonSchema option for this exchange (see"
+                                                + " Structured output).",
+              javaType = "Object")
+    public static final String JSON_SCHEMA = "CamelOpenRouterJsonSchema";
+
     @Metadata(label = "producer", description = "The id of a file in OpenRouter's Files API (or_file_...). Read by chat,"
                                                 + " which then sends a file_id reference instead of the body's bytes (a"
                                                 + " String or a Collection of them), and by files get, delete and"
@@ -92,6 +98,32 @@ public final class OpenRouterConstants {
     @Metadata(label = "producer", description = "Why generation stopped: stop, length, tool_calls, content_filter, ...",
               javaType = "String")
     public static final String FINISH_REASON = "CamelOpenRouterFinishReason";
+
+    @Metadata(label = "producer", description = "The assistant's answer exactly as received, set when JSON output was"
+                                                + " requested: the body is then the checked JSON text or the"
+                                                + " outputClass instance.",
+              javaType = "String")
+    public static final String RAW_ANSWER = "CamelOpenRouterRawAnswer";
+
+    @Metadata(label = "producer", description = "Why generation stopped, in the provider's own words (end_turn, STOP,"
+                                                + " max_tokens, ...), next to the normalised CamelOpenRouterFinishReason.",
+              javaType = "String")
+    public static final String NATIVE_FINISH_REASON = "CamelOpenRouterNativeFinishReason";
+
+    @Metadata(label = "producer", description = "The generation id from OpenRouter's X-Generation-Id response header,"
+                                                + " else the reply's id; the key of the generation operation.",
+              javaType = "String")
+    public static final String GENERATION_ID = "CamelOpenRouterGenerationId";
+
+    @Metadata(label = "producer", description = "The reply's usage.cost_details: upstream_inference_cost (what the"
+                                                + " provider charged, with your own key), upstream_inference_prompt_cost,"
+                                                + " upstream_inference_completions_cost, in USD.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String COST_DETAILS = "CamelOpenRouterCostDetails";
+
+    @Metadata(label = "producer", description = "Whether the request ran on your own provider key (usage.is_byok).",
+              javaType = "Boolean")
+    public static final String BYOK = "CamelOpenRouterByok";
 
     @Metadata(label = "producer", description = "Tokens in the prompt, files included.", javaType = "Integer")
     public static final String PROMPT_TOKENS = "CamelOpenRouterPromptTokens";
@@ -141,10 +173,18 @@ public final class OpenRouterConstants {
     public static final String SKIPPED_ATTACHMENTS = "CamelOpenRouterSkippedAttachments";
 
     @Metadata(label = "producer", description = "How many HTTP requests were sent for the exchange: 1 without retries,"
-                                                + " at most one more than maxRetries; 0 when the exchange was refused before sending."
+                                                + " at most one more than maxRetries (plus refusals for load caused by the"
+                                                + " component's own burst, see adaptiveConcurrency); 0 when the exchange was refused before sending."
                                                 + " Set on success and on failure.",
               javaType = "Integer")
     public static final String ATTEMPTS = "CamelOpenRouterAttempts";
+
+    @Metadata(label = "producer", description = "How long the exchange's requests waited, in milliseconds, for a free"
+                                                + " slot among the component's maxConcurrentRequests (all attempts"
+                                                + " together; 0 when a slot was free at once). Set on success and on"
+                                                + " failure.",
+              javaType = "Long")
+    public static final String QUEUED_MILLIS = "CamelOpenRouterQueuedMillis";
 
     @Metadata(label = "producer", description = "Streaming: on the original exchange, milliseconds from sending the"
                                                 + " request to the first text delta; set when one arrived.",
@@ -170,9 +210,11 @@ public final class OpenRouterConstants {
     @ExchangeProperty(description = "Set on every failed exchange: OpenRouter's metadata.error_type for an error reply"
                                     + " (rate_limit_exceeded, payment_required, moderation, ...; derived from the status"
                                     + " when the reply has none), or timeout, connection_failed, tls_failed,"
-                                    + " response_too_large (above maxResponseSize), invalid_input, stopped or"
-                                    + " internal_error for failures without a reply. Also a header on the end exchange"
-                                    + " a stream sends to streamTo when the stream failed.",
+                                    + " response_too_large (above maxResponseSize), queue_timeout (see"
+                                    + " queueTimeout), invalid_input, stopped or"
+                                    + " internal_error for failures without a reply; invalid_output for an answer"
+                                    + " that is not the JSON asked for (OpenRouterOutputException). Also a header on"
+                                    + " the end exchange a stream sends to streamTo when the stream failed.",
                       javaType = "String")
     public static final String ERROR_TYPE = "CamelOpenRouterErrorType";
 

@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
+import io.github.camelopenrouter.client.ComponentResources;
 import io.github.camelopenrouter.client.OpenRouterClient;
 import io.github.camelopenrouter.client.RetryPolicy;
 import io.github.camelopenrouter.client.RetryingSender;
@@ -30,6 +28,7 @@ import io.github.camelopenrouter.operation.ChatStep;
 import io.github.camelopenrouter.operation.ModalityCheck;
 import io.github.camelopenrouter.operation.Operations;
 import io.github.camelopenrouter.request.ChatRequestFactory;
+import io.github.camelopenrouter.request.OutputSchema;
 import io.github.camelopenrouter.request.RequestSettings;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -64,8 +63,6 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     private ChatRequestFactory requestFactory;
     private List<ChatStep> chatSteps = List.of();
     private Conversations conversations;
-    private ExecutorService clientExecutor;
-    private ScheduledExecutorService timer;
     private ExecutorService streamExecutor;
 
     private OpenRouterClient client;
@@ -99,7 +96,8 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        RequestSettings.validateOptions(configuration);
+        OutputSchema outputSchema = OutputSchema.fromOptions(configuration, getCamelContext());
+        RequestSettings.validateOptions(configuration, outputSchema);
         String apiKey = resolveApiKey();
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
                 configuration.getRetryMaxDelay());
@@ -111,37 +109,16 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
                                             + " creates. Configure the SSLContext on your own HttpClient"
                                             + " (HttpClient.newBuilder().sslContext(...)), or remove the httpClient option");
         }
-        // one timeout watchdog per request in flight, plus waiting retries: thousands at once under load, so the queue
-        // must not be bounded (Camel's default profile rejects beyond 1000 queued tasks). Abort, not Camel's default
-        // caller-runs policy, which silently drops tasks once the pool is shut down: the client handles the rejection.
-        ThreadPoolProfile timerProfile = new ThreadPoolProfile("OpenRouterTimer");
-        timerProfile.setPoolSize(1);
-        timerProfile.setMaxPoolSize(1);
-        timerProfile.setMaxQueueSize(-1);
-        timerProfile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        timer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "OpenRouterTimer", timerProfile);
-        if (timer instanceof ScheduledThreadPoolExecutor pool) {
-            // almost every watchdog is cancelled by its reply long before it is due (requestTimeout defaults to 5
-            // minutes): left in the queue, they would pile up to hundreds of thousands under load
-            pool.setRemoveOnCancelPolicy(true);
-        }
-        Executor worker;
+        ComponentResources shared = getComponent().resources();
         if (http == null) {
-            clientExecutor = getCamelContext().getExecutorServiceManager()
-                    .newFixedThreadPool(this, "OpenRouterClient", Math.max(1, configuration.getClientThreads()));
-            HttpClient.Builder builder = HttpClient.newBuilder().executor(clientExecutor)
-                    .connectTimeout(positive(configuration.getConnectTimeout(), "connectTimeout"));
-            if (configuration.getSslContextParameters() != null) {
-                builder.sslContext(configuration.getSslContextParameters().createSSLContext(getCamelContext()));
-            }
-            http = builder.build();
-            worker = clientExecutor;
-        } else {
-            worker = http.executor().orElse(ForkJoinPool.commonPool());
+            http = shared.httpClient(new ComponentResources.ClientSettings(
+                    positive(configuration.getConnectTimeout(), "connectTimeout"),
+                    configuration.getSslContextParameters(), configuration.getClientThreads()));
         }
         client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
-                configuration.getAppTitle(), requestTimeout, timer, worker, configuration.getMaxResponseSize());
-        sender = new RetryingSender(client, retryPolicy);
+                configuration.getAppTitle(), requestTimeout, shared.timer(), shared.workers(),
+                configuration.getMaxResponseSize());
+        sender = shared.sender(client, retryPolicy);
         apiOperation = Operations.create(configuration.getOperation(), sender, configuration,
                 getComponent().getModelsCache());
         stats = new EndpointStats();
@@ -159,7 +136,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         conversations = new Conversations(configuration.getConversationStore() != null
                 ? configuration.getConversationStore()
                 : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes()));
-        requestFactory = new ChatRequestFactory(configuration, conversations, getEndpointBaseUri());
+        requestFactory = new ChatRequestFactory(configuration, outputSchema, conversations, getEndpointBaseUri());
         chatSteps = chatSteps(sender);
         if (configuration.getStreamTo() != null && !configuration.getStreamTo().isBlank()) {
             resolveStreamTo(configuration.getStreamTo().trim());
@@ -245,9 +222,11 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     public synchronized AccountMonitor startAccountMonitor() {
         if (accountMonitor == null) {
             long interval = positive(configuration.getHealthCheckInterval(), "healthCheckInterval").toMillis();
-            // no retries: a probe that fails says so, and the next one comes at the next interval
+            // no retries: a probe that fails says so, and the next one comes at the next interval; outside the
+            // component's limit, so that a backlog of exchanges does not make the account look unreachable
             RetryingSender probes = new RetryingSender(client, new RetryPolicy(0, 0, 0));
-            AccountMonitor monitor = new AccountMonitor(probes, timer, interval, configuration.getBaseUrl());
+            AccountMonitor monitor = new AccountMonitor(probes, getComponent().resources().timer(), interval,
+                    configuration.getBaseUrl());
             observers.add(record -> monitor.observe(record.failure()));
             monitor.start();
             accountMonitor = monitor;
@@ -315,14 +294,6 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         if (streamExecutor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(streamExecutor);
             streamExecutor = null;
-        }
-        if (timer != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(timer);
-            timer = null;
-        }
-        if (clientExecutor != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(clientExecutor);
-            clientExecutor = null;
         }
         super.doStop();
     }

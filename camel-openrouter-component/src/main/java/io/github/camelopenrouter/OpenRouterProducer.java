@@ -136,6 +136,7 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
                     }
                     ChatOutcome outcome = done.outcome();
                     exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, outcome.attempts());
+                    exchange.getMessage().setHeader(OpenRouterConstants.QUEUED_MILLIS, outcome.queuedMillis());
                     if (outcome.succeeded()) {
                         complete(exchange, done.prepared(), outcome.reply());
                         observe(record(model, outcome.reply(), nanos, outcome.attempts()));

@@ -34,6 +34,8 @@ class ManyInFlightTest {
             OpenRouterComponent component = new OpenRouterComponent();
             component.getConfiguration().setApiKey("sk-or-v1-many");
             component.getConfiguration().setBaseUrl(simulator.baseUrl());
+            // this test is about the timer and the client, not the limit on requests in flight
+            component.setMaxConcurrentRequests(IN_FLIGHT);
             camel.addComponent("openrouter", component);
             camel.start();
             AsyncProducer producer = camel.getEndpoint("openrouter:chat?maxRetries=0").createAsyncProducer();

@@ -16,15 +16,23 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The route continues on the endpoint's own client threads once a reply is read. The JDK client would otherwise hand
- * every completion to CompletableFuture's default executor - on a machine with 2 CPUs a new thread per request.
+ * The route continues on the component's worker threads once a reply is read - neither on the HTTP client's I/O threads
+ * nor on CompletableFuture's default executor (on a machine with 2 CPUs a new thread per request).
  */
 class ReplyThreadTest extends OpenRouterTestSupport {
 
     private static final int REQUESTS = 40;
 
+    @Override
+    protected org.apache.camel.CamelContext createCamelContext() throws Exception {
+        org.apache.camel.CamelContext camel = super.createCamelContext();
+        // as a user configures it: before the routes start (the component's pools and limit are built then)
+        camel.getComponent("openrouter", OpenRouterComponent.class).setWorkerThreads(2);
+        return camel;
+    }
+
     @Test
-    void repliesAndErrorRepliesContinueOnTheClientThreads() throws Exception {
+    void repliesAndErrorRepliesContinueOnTheWorkerThreads() throws Exception {
         AsyncProducer producer = context.getEndpoint("openrouter:chat?clientThreads=2&maxRetries=0").createAsyncProducer();
         producer.start();
         simulator.setFaultPolicy(index -> index % 4 == 3 ? Fault.error(400, "bad") : null);
@@ -46,7 +54,7 @@ class ReplyThreadTest extends OpenRouterTestSupport {
         assertThat(done.await(30, TimeUnit.SECONDS)).as("all exchanges ended").isTrue();
         assertThat(new TreeMap<>(outcomes)).containsExactly(Map.entry("OpenRouterApiException", REQUESTS / 4),
                 Map.entry("ok", REQUESTS - REQUESTS / 4));
-        assertThat(threads).allSatisfy(name -> assertThat(name).contains("OpenRouterClient")).hasSizeLessThanOrEqualTo(2);
+        assertThat(threads).allSatisfy(name -> assertThat(name).contains("OpenRouterWorker")).hasSizeLessThanOrEqualTo(2);
         producer.stop();
     }
 }

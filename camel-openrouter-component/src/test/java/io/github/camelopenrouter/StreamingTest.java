@@ -63,6 +63,7 @@ class StreamingTest extends OpenRouterTestSupport {
                 .endsWith("Parsed invoice.pdf with cloudflare-ai: Invoice 42 Total 99 EUR");
         Map<String, Object> expected = replyHeaders(plain);
         expected.put(OpenRouterConstants.RESPONSE_ID, "gen-sim-2");
+        expected.put(OpenRouterConstants.GENERATION_ID, "gen-sim-2");
         Map<String, Object> actual = replyHeaders(streamed);
         assertThat(actual.remove(OpenRouterConstants.TIME_TO_FIRST_TOKEN)).isNotNull();
         assertThat(actual).isEqualTo(expected);

@@ -58,4 +58,29 @@ class YamlMainTest {
             }
         }
     }
+
+    @Test
+    void yamlRouteAsksForStructuredOutputWithOptionsFromYamlAndProperties() throws Exception {
+        try (OpenRouterSimulator simulator = OpenRouterSimulator.start()) {
+            Main main = new Main();
+            main.configure().withRoutesIncludePattern("classpath:routes/extract-invoice.yaml");
+            main.addInitialProperty("camel.component.openrouter.api-key", "sk-or-yaml-key");
+            main.addInitialProperty("camel.component.openrouter.base-url", simulator.baseUrl());
+            main.addInitialProperty("camel.component.openrouter.strict-schema", "false");
+            main.addInitialProperty("camel.component.openrouter.response-healing", "false");
+            main.start();
+            try {
+                Object body = main.getCamelContext().createProducerTemplate().requestBody("direct:extract", "Invoice 7");
+
+                assertThat(body).isEqualTo("{\"number\":\"simulated number\",\"total\":99.5,\"currency\":\"EUR\","
+                                           + "\"dueDate\":\"2024-03-31\"}");
+                assertThat(simulator.lastRequest().json().at("/response_format/json_schema/name").asText()).isEqualTo("invoice");
+                assertThat(simulator.lastRequest().json().at("/response_format/json_schema/strict").asBoolean(true)).isFalse();
+                assertThat(simulator.lastRequest().json().get("plugins")).isEqualTo(OpenRouterTestSupport.json(
+                        "[{\"id\":\"response-healing\",\"enabled\":false}]"));
+            } finally {
+                main.stop();
+            }
+        }
+    }
 }

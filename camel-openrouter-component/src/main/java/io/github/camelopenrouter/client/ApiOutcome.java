@@ -2,16 +2,21 @@ package io.github.camelopenrouter.client;
 
 /**
  * How one {@link ApiCall} ended, after any retries: its result or the final failure, and how many HTTP requests it
- * took. Exactly one of {@code result} and {@code failure} is set.
+ * took, and how long it waited for a slot among the component's requests in flight. Exactly one of {@code result} and {@code failure} is set.
  */
-public record ApiOutcome<T>(T result, Throwable failure, int attempts) {
+public record ApiOutcome<T>(T result, Throwable failure, int attempts, long queuedMillis) {
 
-    static <T> ApiOutcome<T> success(T result, int attempts) {
-        return new ApiOutcome<>(result, null, attempts);
+    /** An outcome that did not wait for a slot (an answer from a cache). */
+    public ApiOutcome(T result, Throwable failure, int attempts) {
+        this(result, failure, attempts, 0);
     }
 
-    static <T> ApiOutcome<T> failure(Throwable failure, int attempts) {
-        return new ApiOutcome<>(null, failure, attempts);
+    static <T> ApiOutcome<T> success(T result, int attempts, long queuedMillis) {
+        return new ApiOutcome<>(result, null, attempts, queuedMillis);
+    }
+
+    static <T> ApiOutcome<T> failure(Throwable failure, int attempts, long queuedMillis) {
+        return new ApiOutcome<>(null, failure, attempts, queuedMillis);
     }
 
     public boolean succeeded() {

@@ -4,16 +4,21 @@ import io.github.camelopenrouter.wire.ChatResponse;
 
 /**
  * How sending one request ended, after any retries: the reply or the final failure, and how many HTTP requests it
- * took. Exactly one of {@code reply} and {@code failure} is set.
+ * took, and how long it waited for a slot. Exactly one of {@code reply} and {@code failure} is set.
  */
-public record ChatOutcome(ChatResponse reply, Throwable failure, int attempts) {
+public record ChatOutcome(ChatResponse reply, Throwable failure, int attempts, long queuedMillis) {
 
-    static ChatOutcome success(ChatResponse reply, int attempts) {
-        return new ChatOutcome(reply, null, attempts);
+    /** An outcome that did not wait for a slot (a step before sending failed). */
+    public ChatOutcome(ChatResponse reply, Throwable failure, int attempts) {
+        this(reply, failure, attempts, 0);
     }
 
-    static ChatOutcome failure(Throwable failure, int attempts) {
-        return new ChatOutcome(null, failure, attempts);
+    static ChatOutcome success(ChatResponse reply, int attempts, long queuedMillis) {
+        return new ChatOutcome(reply, null, attempts, queuedMillis);
+    }
+
+    static ChatOutcome failure(Throwable failure, int attempts, long queuedMillis) {
+        return new ChatOutcome(null, failure, attempts, queuedMillis);
     }
 
     public boolean succeeded() {

@@ -8,6 +8,7 @@ import javax.net.ssl.SSLException;
 
 import io.github.camelopenrouter.OpenRouterApiException;
 import io.github.camelopenrouter.OpenRouterInputException;
+import io.github.camelopenrouter.OpenRouterOutputException;
 
 /**
  * What kind of failure ended an exchange: whether sending again may help, and the stable name a route can switch on
@@ -19,8 +20,10 @@ public final class Failures {
     public static final String CONNECTION_FAILED = "connection_failed";
     public static final String TLS_FAILED = "tls_failed";
     public static final String INVALID_INPUT = "invalid_input";
+    public static final String INVALID_OUTPUT = OpenRouterOutputException.ERROR_TYPE;
     public static final String STOPPED = "stopped";
     public static final String INTERNAL_ERROR = "internal_error";
+    public static final String QUEUE_TIMEOUT = "queue_timeout";
     public static final String RESPONSE_TOO_LARGE = "response_too_large";
 
     private Failures() {
@@ -42,6 +45,14 @@ public final class Failures {
         return failure instanceof IOException;
     }
 
+    /**
+     * Whether the server refused for load: a 429, or a 503 (OpenRouter's "no provider available", an overloaded
+     * gateway). Such a refusal lowers the component's concurrency limit (adaptiveConcurrency).
+     */
+    static boolean isOverload(Throwable failure) {
+        return failure instanceof OpenRouterApiException api && (api.getStatusCode() == 429 || api.getStatusCode() == 503);
+    }
+
     /** The {@code CamelOpenRouterErrorType} value for a failure. */
     public static String errorType(Throwable failure) {
         if (failure instanceof OpenRouterApiException api) {
@@ -50,8 +61,14 @@ public final class Failures {
         if (failure instanceof OpenRouterInputException) {
             return INVALID_INPUT;
         }
+        if (failure instanceof OpenRouterOutputException) {
+            return INVALID_OUTPUT;
+        }
         if (failure instanceof HttpTimeoutException) {
             return TIMEOUT;
+        }
+        if (failure instanceof QueueTimeoutException) {
+            return QUEUE_TIMEOUT;
         }
         if (failure instanceof ResponseTooLargeException) {
             return RESPONSE_TOO_LARGE;

@@ -386,7 +386,7 @@ public final class OpenRouterClient {
         if (error != null) {
             throw error;
         }
-        return reply;
+        return reply.withGenerationId(headers.firstValue("X-Generation-Id").orElse(null));
     }
 
     private static Duration retryAfter(HttpHeaders headers) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 
@@ -16,27 +17,51 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a request and, while the {@link RetryPolicy} says so, sends it again after a wait that holds no thread. Each
  * request ends in exactly one {@link ChatOutcome}: its future is completed once, after the last attempt - or when the
- * endpoint stops, so that no exchange waits for a timer or a reply that will never come.
+ * endpoint stops, so that no exchange waits for a timer or a reply that will never come. Every attempt first waits for
+ * a slot of the component's {@link ConcurrencyLimiter}; the outcome is completed on the component's workers.
  */
 public final class RetryingSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryingSender.class);
 
+    /**
+     * Retries a request may get without counting against maxRetries, when it was refused because this component sent
+     * more than the server holds (adaptiveConcurrency): a safety net against a server that refuses at any level.
+     */
+    static final int MAX_FREE_RETRIES = 10;
+
     private final OpenRouterClient client;
     private final RetryPolicy policy;
+    private final ConcurrencyLimiter limiter;
+    private final long queueTimeoutMillis;
+    private final Executor worker;
     private final Set<Delivery<?>> active = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
+    /** A sender with no limit of its own, completing on the thread that has the reply (for tests of the client). */
     public RetryingSender(OpenRouterClient client, RetryPolicy policy) {
+        this(client, policy, ConcurrencyLimiter.unbounded(), 0, Runnable::run);
+    }
+
+    /**
+     * @param limiter            the component's limit on requests in flight, which every attempt waits for
+     * @param queueTimeoutMillis how long one attempt may wait for it, 0 for no bound
+     * @param worker             where the outcome is completed, and the route continues: never the HTTP client's threads
+     */
+    RetryingSender(OpenRouterClient client, RetryPolicy policy, ConcurrencyLimiter limiter, long queueTimeoutMillis,
+                   Executor worker) {
         this.client = client;
         this.policy = policy;
+        this.limiter = limiter;
+        this.queueTimeoutMillis = queueTimeoutMillis;
+        this.worker = worker;
     }
 
     /** Never completes exceptionally: a failure is a {@link ChatOutcome} too. */
     public CompletableFuture<ChatOutcome> send(StreamingRequestBody body) {
         return send(OpenRouterClient.chatCall(body)).thenApply(outcome -> outcome.succeeded()
-                ? ChatOutcome.success(outcome.result(), outcome.attempts())
-                : ChatOutcome.failure(outcome.failure(), outcome.attempts()));
+                ? ChatOutcome.success(outcome.result(), outcome.attempts(), outcome.queuedMillis())
+                : ChatOutcome.failure(outcome.failure(), outcome.attempts(), outcome.queuedMillis()));
     }
 
     /**
@@ -45,8 +70,8 @@ public final class RetryingSender {
      */
     public CompletableFuture<ChatOutcome> send(StreamingRequestBody body, ChatStream stream) {
         return send(OpenRouterClient.chatStreamCall(body, stream)).thenApply(outcome -> outcome.succeeded()
-                ? ChatOutcome.success(outcome.result(), outcome.attempts())
-                : ChatOutcome.failure(outcome.failure(), outcome.attempts()));
+                ? ChatOutcome.success(outcome.result(), outcome.attempts(), outcome.queuedMillis())
+                : ChatOutcome.failure(outcome.failure(), outcome.attempts(), outcome.queuedMillis()));
     }
 
     /**
@@ -65,8 +90,8 @@ public final class RetryingSender {
     }
 
     /**
-     * Ends every request still under way: one waiting for a retry fails with its last error, one in flight with an
-     * {@link EndpointStoppedException}. Requests sent afterwards fail at once.
+     * Ends every request still under way: one waiting for a retry fails with its last error, one waiting for a slot or
+     * in flight with an {@link EndpointStoppedException}. Requests sent afterwards fail at once.
      */
     public void stop() {
         stopped = true;
@@ -75,7 +100,7 @@ public final class RetryingSender {
         }
     }
 
-    /** Requests under way (in flight or waiting for a retry), for tests and monitoring. */
+    /** Requests under way (queued, in flight or waiting for a retry), for tests and monitoring. */
     public int activeRequests() {
         return active.size();
     }
@@ -93,12 +118,20 @@ public final class RetryingSender {
 
         private final ApiCall<T> call;
         private final long started = System.nanoTime();
+        private final long order = limiter.nextOrder();
         private final CompletableFuture<ApiOutcome<T>> outcome = new CompletableFuture<>();
         private final List<Throwable> failures = new ArrayList<>(0);
         private int attempts;
+        private int notFoundAttempts;
+        private int freeAttempts;
         private boolean waiting;
+        private boolean queued;
+        private long queuedSince;
+        private long queuedNanos;
         private boolean finished;
         private ScheduledFuture<?> retryTimer;
+        private ConcurrencyLimiter.Waiter waiter;
+        private ConcurrencyLimiter.Permit permit;
         private CompletableFuture<T> inFlight;
 
         Delivery(ApiCall<T> call) {
@@ -109,14 +142,37 @@ public final class RetryingSender {
             return waiting;
         }
 
+        /** Queues the next attempt for a slot; it is sent once one is free. */
         void attempt() {
             synchronized (this) {
                 if (finished) {
                     return;
                 }
-                attempts++;
                 waiting = false;
                 retryTimer = null;
+                queued = true;
+                queuedSince = System.nanoTime();
+            }
+            ConcurrencyLimiter.Waiter queuedFor = limiter.acquire(order, queueTimeoutMillis, this::send, this::expired);
+            synchronized (this) {
+                if (queued) {
+                    waiter = queuedFor;
+                }
+            }
+        }
+
+        private void send(ConcurrencyLimiter.Permit granted) {
+            synchronized (this) {
+                if (finished) {
+                    // stopped while the grant was on its way
+                    limiter.released(granted);
+                    return;
+                }
+                queued = false;
+                waiter = null;
+                queuedNanos += System.nanoTime() - queuedSince;
+                attempts++;
+                permit = granted;
             }
             CompletableFuture<T> reply;
             try {
@@ -130,55 +186,100 @@ public final class RetryingSender {
             reply.whenComplete(this::attempted);
         }
 
+        private void expired(QueueTimeoutException timeout) {
+            ApiOutcome<T> result;
+            synchronized (this) {
+                if (finished || !queued) {
+                    return;
+                }
+                queued = false;
+                waiter = null;
+                queuedNanos += System.nanoTime() - queuedSince;
+                result = failed(timeout, attempts > 0 ? "after " + attempts + " attempts" : null);
+            }
+            complete(result);
+        }
+
         private void attempted(T response, Throwable failure) {
+            Throwable cause = failure == null ? null : OpenRouterClient.unwrap(failure);
+            boolean ownBurst = release(cause);
             ApiOutcome<T> result;
             synchronized (this) {
                 if (finished) {
                     return;
                 }
-                if (failure == null) {
-                    result = finish(ApiOutcome.success(response, attempts));
+                if (cause == null) {
+                    result = finish(ApiOutcome.success(response, attempts, queuedMillis()));
                 } else {
-                    result = afterFailure(OpenRouterClient.unwrap(failure));
+                    result = afterFailure(cause, ownBurst);
                 }
             }
             complete(result);
         }
 
+        /** Frees the attempt's slot, telling the limiter what the outcome says about the server's load. */
+        private boolean release(Throwable cause) {
+            ConcurrencyLimiter.Permit held;
+            synchronized (this) {
+                held = permit;
+                permit = null;
+            }
+            if (cause == null) {
+                limiter.succeeded(held);
+                return false;
+            }
+            if (Failures.isOverload(cause)) {
+                java.time.Duration retryAfter = ((OpenRouterApiException) cause).getRetryAfter();
+                // a wait longer than retryMaxDelay is not waited by this request, and pauses no other
+                boolean pause = retryAfter != null && retryAfter.toMillis() <= policy.maxDelay();
+                return limiter.refused(held, retryAfter, pause);
+            }
+            limiter.released(held);
+            return false;
+        }
+
         /** Under the lock: schedules the retry and returns null, or returns the final outcome. */
-        private ApiOutcome<T> afterFailure(Throwable cause) {
+        private ApiOutcome<T> afterFailure(Throwable cause, boolean ownBurst) {
             if (notFoundYet(cause)) {
                 // not a failure of the service: what was asked for is not there yet (a generation a moment after the
                 // call); asked again without counting against maxRetries, until the call's window closes
-                failures.add(cause);
-                waiting = true;
-                try {
-                    retryTimer = client.delays().schedule(this::attempt, ApiCall.NOT_FOUND_RETRY_MILLIS);
-                    return null;
-                } catch (RejectedExecutionException e) {
-                    return abandoned();
-                }
+                return retryIn(cause, ApiCall.NOT_FOUND_RETRY_MILLIS);
             }
             if (call.decoder() instanceof ChatStream stream && !stream.mayRetry()) {
                 return failed(cause, stream.deltas() > 0 ? "not retried: " + stream.deltas()
                                                            + " text delta(s) of the answer had already gone out" : null);
             }
-            RetryPolicy.Decision decision = policy.decide(cause, attempts - notFoundAttempts, call.isRepeatable());
+            if (ownBurst && freeAttempts < MAX_FREE_RETRIES && call.isRepeatable() && !waitTooLong(cause)) {
+                // refused because this component had more in flight than the server holds: the limit is lower now,
+                // and the request goes back to the head of the queue (paused by the Retry-After), not against maxRetries
+                freeAttempts++;
+                LOG.debug("Attempt {} refused for load above the server's capacity; queued again", attempts);
+                return retryIn(cause, 0);
+            }
+            RetryPolicy.Decision decision = policy.decide(cause, attempts - notFoundAttempts - freeAttempts,
+                    call.isRepeatable());
             if (!decision.retry()) {
                 return failed(cause, decision.note());
             }
             LOG.debug("Attempt {} failed ({}); sending again in {} ms", attempts, summary(cause), decision.delayMillis());
+            return retryIn(cause, decision.delayMillis());
+        }
+
+        private boolean waitTooLong(Throwable cause) {
+            java.time.Duration retryAfter = ((OpenRouterApiException) cause).getRetryAfter();
+            return retryAfter != null && retryAfter.toMillis() > policy.maxDelay();
+        }
+
+        private ApiOutcome<T> retryIn(Throwable cause, long delayMillis) {
             failures.add(cause);
             waiting = true;
             try {
-                retryTimer = client.delays().schedule(this::attempt, decision.delayMillis());
+                retryTimer = client.delays().schedule(this::attempt, delayMillis);
                 return null;
             } catch (RejectedExecutionException e) {
                 return abandoned();
             }
         }
-
-        private int notFoundAttempts;
 
         private boolean notFoundYet(Throwable cause) {
             if (!(cause instanceof OpenRouterApiException api) || api.getStatusCode() != 404
@@ -197,6 +298,7 @@ public final class RetryingSender {
 
         void stop() {
             ApiOutcome<T> result;
+            ConcurrencyLimiter.Waiter dequeue = null;
             CompletableFuture<T> abandonedAttempt = null;
             synchronized (this) {
                 if (finished) {
@@ -211,11 +313,18 @@ public final class RetryingSender {
                     }
                     result = abandoned();
                 } else {
-                    result = failed(new EndpointStoppedException("The endpoint stopped while "
-                                                                 + (attempts == 0 ? "the request was about to be sent"
-                                                                         : "attempt " + attempts + " was in flight"),
-                            null), null);
+                    String where = queued ? "the request was waiting for a free slot (maxConcurrentRequests)"
+                            : attempts == 0 ? "the request was about to be sent" : "attempt " + attempts + " was in flight";
+                    if (queued) {
+                        dequeue = waiter;
+                        queued = false;
+                        queuedNanos += System.nanoTime() - queuedSince;
+                    }
+                    result = failed(new EndpointStoppedException("The endpoint stopped while " + where, null), null);
                 }
+            }
+            if (dequeue != null) {
+                limiter.cancel(dequeue);
             }
             if (abandonedAttempt != null) {
                 // the HTTP exchange itself stops too (a stream would otherwise go on being read)
@@ -232,7 +341,11 @@ public final class RetryingSender {
         }
 
         private ApiOutcome<T> failed(Throwable last, String note) {
-            return finish(ApiOutcome.failure(Failures.finalFailure(last, note, failures), attempts));
+            return finish(ApiOutcome.failure(Failures.finalFailure(last, note, failures), attempts, queuedMillis()));
+        }
+
+        private long queuedMillis() {
+            return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(queuedNanos);
         }
 
         private ApiOutcome<T> finish(ApiOutcome<T> result) {
@@ -241,8 +354,15 @@ public final class RetryingSender {
             return result;
         }
 
+        /** Completes the outcome on a worker: the route continues there, off the HTTP client's I/O threads. */
         private void complete(ApiOutcome<T> result) {
-            if (result != null) {
+            if (result == null) {
+                return;
+            }
+            try {
+                worker.execute(() -> outcome.complete(result));
+            } catch (RejectedExecutionException e) {
+                // the workers are shutting down: the exchange must still end
                 outcome.complete(result);
             }
         }

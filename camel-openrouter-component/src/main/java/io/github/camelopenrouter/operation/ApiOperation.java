@@ -97,6 +97,7 @@ public abstract class ApiOperation<T> {
                         return;
                     }
                     exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, outcome.attempts());
+                    exchange.getMessage().setHeader(OpenRouterConstants.QUEUED_MILLIS, outcome.queuedMillis());
                     if (outcome.succeeded()) {
                         complete(exchange, outcome.result());
                     } else {

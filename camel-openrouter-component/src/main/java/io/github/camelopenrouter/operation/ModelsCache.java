@@ -40,12 +40,12 @@ public final class ModelsCache {
             return created[0];
         });
         if (entry == created[0]) {
-            entry.fetch().whenComplete((outcome, failure) -> {
+            // the caller sees the outcome only after a failed fetch is forgotten: its next exchange asks again
+            return entry.fetch().whenComplete((outcome, failure) -> {
                 if (failure != null || !outcome.succeeded()) {
                     entries.remove(query, entry);
                 }
             });
-            return entry.fetch();
         }
         return entry.fetch().thenApply(outcome -> outcome.succeeded()
                 ? new ApiOutcome<>(outcome.result(), null, 0) : outcome);

@@ -11,7 +11,6 @@ import io.github.camelopenrouter.conversation.Conversations;
 import io.github.camelopenrouter.wire.ChatRequest;
 import io.github.camelopenrouter.wire.ContentPart;
 import io.github.camelopenrouter.wire.Message;
-import io.github.camelopenrouter.wire.Plugin;
 import io.github.camelopenrouter.wire.StreamingRequestBody;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -23,19 +22,25 @@ public final class ChatRequestFactory {
     private static final Logger LOG = LoggerFactory.getLogger(ChatRequestFactory.class);
 
     private final OpenRouterConfiguration configuration;
+    private final OutputSchema outputSchema;
     private final Conversations conversations;
     private final String endpoint;
     private final AtomicBoolean pdfEngineWarned = new AtomicBoolean();
 
-    /** @param endpoint how to name the endpoint in a log line (its base URI, never with options) */
-    public ChatRequestFactory(OpenRouterConfiguration configuration, Conversations conversations, String endpoint) {
+    /**
+     * @param outputSchema the schema of the jsonSchema or outputClass option, loaded once when the endpoint started
+     * @param endpoint     how to name the endpoint in a log line (its base URI, never with options)
+     */
+    public ChatRequestFactory(OpenRouterConfiguration configuration, OutputSchema outputSchema,
+                              Conversations conversations, String endpoint) {
         this.configuration = configuration;
+        this.outputSchema = outputSchema;
         this.conversations = conversations;
         this.endpoint = endpoint;
     }
 
     public PreparedRequest create(Exchange exchange) {
-        RequestSettings settings = RequestSettings.resolve(exchange, configuration);
+        RequestSettings settings = RequestSettings.resolve(exchange, configuration, outputSchema);
         BodyParts body = BodyMapper.map(exchange, settings);
 
         List<ContentPart> parts = new ArrayList<>(body.parts().size() + 1);
@@ -57,18 +62,14 @@ public final class ChatRequestFactory {
         Message user = Message.user(parts);
         messages.add(user);
 
-        List<Plugin> plugins = new ArrayList<>();
-        String pdfEngine = settings.media().pdfEngine();
-        if (pdfEngine != null) {
-            plugins.add(Plugin.FileParser.engine(pdfEngine));
-        } else if (messages.stream().anyMatch(ChatRequestFactory::hasPdf)) {
+        if (settings.media().pdfEngine() == null && messages.stream().anyMatch(ChatRequestFactory::hasPdf)) {
             warnPdfWithoutEngineOnce();
         }
-        ChatRequest request = new ChatRequest(settings.model(), messages, plugins.isEmpty() ? null : plugins,
-                settings.sampling().temperature(), settings.sampling().maxTokens(),
+        ChatRequest request = new ChatRequest(settings.model(), messages, Plugins.of(settings),
+                settings.sampling().temperature(), settings.sampling().maxTokens(), settings.output().responseFormat(),
                 settings.streaming().stream() ? Boolean.TRUE : null);
         return new PreparedRequest(request, StreamingRequestBody.of(request), user, settings.conversationId(),
-                body.skipped(), settings.streaming());
+                body.skipped(), settings.output(), settings.streaming());
     }
 
     /** OpenRouter silently falls back to a paid OCR engine for PDFs when no engine is chosen: say so, once. */

@@ -9,7 +9,8 @@ import io.github.camelopenrouter.wire.StreamingRequestBody;
 
 /**
  * A validated request ready to go out, with what the reply mapping needs to know about it: the new user message (to
- * remember in a conversation), the attachments that were left out, and whether (and where to) the answer streams.
+ * remember in a conversation), the attachments that were left out, the output the answer is checked against, and
+ * whether (and where to) the answer streams.
  */
 public record PreparedRequest(
         ChatRequest request,
@@ -17,6 +18,7 @@ public record PreparedRequest(
         Message userMessage,
         String conversationId,
         List<String> skippedAttachments,
+        OutputSettings output,
         StreamSettings streaming) {
 
     /** The same request with its new user message (the last message) replaced, and its body written anew. */
@@ -25,6 +27,6 @@ public record PreparedRequest(
         messages.set(messages.size() - 1, user);
         ChatRequest replaced = request.withMessages(messages);
         return new PreparedRequest(replaced, StreamingRequestBody.of(replaced), user, conversationId, skippedAttachments,
-                streaming);
+                output, streaming);
     }
 }

@@ -16,21 +16,28 @@ public record RequestSettings(
         String conversationId,
         MediaSettings media,
         SamplingSettings sampling,
+        OutputSettings output,
         StreamSettings streaming) {
 
+    /** The settings without an endpoint schema: for operations other than chat, which only read some of them. */
     public static RequestSettings resolve(Exchange exchange, OpenRouterConfiguration config) {
-        return read(new SettingReader(exchange, config));
+        return resolve(exchange, config, null);
+    }
+
+    /** @param outputSchema the endpoint's schema (jsonSchema or outputClass option), or null */
+    public static RequestSettings resolve(Exchange exchange, OpenRouterConfiguration config, OutputSchema outputSchema) {
+        return read(new SettingReader(exchange, config), outputSchema);
     }
 
     /**
      * Checks the endpoint's own option values once, when it starts: a misconfigured route should not start and then
      * fail every message. Header values are checked per exchange in {@link #resolve}.
      */
-    public static void validateOptions(OpenRouterConfiguration config) {
-        read(new SettingReader(null, config));
+    public static void validateOptions(OpenRouterConfiguration config, OutputSchema outputSchema) {
+        read(new SettingReader(null, config), outputSchema);
     }
 
-    private static RequestSettings read(SettingReader in) {
+    private static RequestSettings read(SettingReader in, OutputSchema outputSchema) {
         return new RequestSettings(
                 in.text(OpenRouterConstants.MODEL, in.options().getModel()),
                 in.text(OpenRouterConstants.PROMPT, in.options().getPrompt()),
@@ -38,6 +45,7 @@ public record RequestSettings(
                 in.text(OpenRouterConstants.CONVERSATION_ID, null),
                 MediaSettings.read(in),
                 SamplingSettings.read(in),
+                OutputSettings.read(in, outputSchema),
                 StreamSettings.read(in));
     }
 }

@@ -1,7 +1,9 @@
 package io.github.camelopenrouter.wire;
 
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +18,21 @@ public record ChatResponse(
         Long created,
         List<Choice> choices,
         Usage usage,
-        ApiError error) {
+        ApiError error,
+        @JsonIgnore String generationId) {
+
+    /**
+     * The same reply with the generation id of its {@code X-Generation-Id} response header (not part of the body).
+     */
+    public ChatResponse withGenerationId(String header) {
+        return new ChatResponse(id, provider, model, object, created, choices, usage, error, header);
+    }
+
+    /** The {@code X-Generation-Id} response header, else the body's {@code id}. */
+    @Override
+    public String generationId() {
+        return generationId != null && !generationId.isBlank() ? generationId : id;
+    }
 
     /** The first choice, or null when the reply has none. */
     public Choice firstChoice() {
@@ -51,6 +67,7 @@ public record ChatResponse(
             @JsonProperty("completion_tokens") Integer completionTokens,
             @JsonProperty("total_tokens") Integer totalTokens,
             Double cost,
-            @JsonProperty("is_byok") Boolean byok) {
+            @JsonProperty("is_byok") Boolean byok,
+            @JsonProperty("cost_details") Map<String, Object> costDetails) {
     }
 }

@@ -3,6 +3,7 @@ package io.github.camelopenrouter.wire;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -55,7 +56,19 @@ public final class LenientReply {
         JsonNode usage = root.get("usage");
         return new ChatResponse(text(root, "id"), text(root, "provider"), text(root, "model"), text(root, "object"),
                 whole(root, "created", ""), choices, usage != null && usage.isObject() ? usage(usage) : null,
-                error(root.get("error"), "error"));
+                error(root.get("error"), "error"), null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> costDetails(JsonNode details) {
+        if (details == null || details.isNull()) {
+            return null;
+        }
+        if (!details.isObject()) {
+            problems.add("usage.cost_details: " + excerpt(details) + " (not an object)");
+            return null;
+        }
+        return WireJson.MAPPER.convertValue(details, Map.class);
     }
 
     private ChatResponse.Choice choice(JsonNode node, String path) {
@@ -99,7 +112,8 @@ public final class LenientReply {
     private ChatResponse.Usage usage(JsonNode usage) {
         return new ChatResponse.Usage(integer(usage, "prompt_tokens"), integer(usage, "completion_tokens"),
                 integer(usage, "total_tokens"), number(usage, "cost"),
-                usage.get("is_byok") != null && usage.get("is_byok").isBoolean() ? usage.get("is_byok").booleanValue() : null);
+                usage.get("is_byok") != null && usage.get("is_byok").isBoolean() ? usage.get("is_byok").booleanValue() : null,
+                costDetails(usage.get("cost_details")));
     }
 
     private ApiError error(JsonNode error, String path) {

@@ -33,6 +33,24 @@ final class ChatCompletionsHandler {
     }
 
     void handle(HttpExchange exchange) throws IOException {
+        if (!state.capacity.enter()) {
+            try (InputStream in = exchange.getRequestBody()) {
+                RequestBodies.discard(in);
+            }
+            String retryAfter = state.capacity.retryAfter();
+            replies.send(exchange, Reply.json(429, ErrorBodies.forStatus(429, Capacity.REFUSAL_MESSAGE),
+                    retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter)), Duration.ZERO);
+            return;
+        }
+        try {
+            handleAdmitted(exchange);
+        } catch (IOException | RuntimeException e) {
+            state.capacity.leave();
+            throw e;
+        }
+    }
+
+    private void handleAdmitted(HttpExchange exchange) throws IOException {
         byte[] body = null;
         RequestBodies.Skim skim = null;
         try (InputStream in = exchange.getRequestBody()) {
@@ -58,7 +76,7 @@ final class ChatCompletionsHandler {
         if (admission.fault() != null && admission.fault().kind() == Fault.Kind.DELAY) {
             delay = delay.plus(admission.fault().delay());
         }
-        replies.send(exchange, reply, delay);
+        replies.send(exchange, reply, delay, state.capacity::leave);
     }
 
     /** An immutable copy whose lookups ignore case, as HTTP header names do. */

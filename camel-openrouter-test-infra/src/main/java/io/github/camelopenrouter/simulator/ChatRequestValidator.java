@@ -29,6 +29,36 @@ final class ChatRequestValidator {
         validateMessages(root.get("messages"));
         validateParameters(root);
         validatePlugins(root.get("plugins"));
+        validateResponseFormat(root.get("response_format"));
+    }
+
+    static final Set<String> RESPONSE_FORMATS = Set.of("text", "json_object", "json_schema", "grammar", "python");
+
+    private static void validateResponseFormat(JsonNode format) throws InvalidRequestException {
+        if (format == null || format.isNull()) {
+            return;
+        }
+        requireObject("response_format", format);
+        String type = requireText("response_format.type", format.get("type"));
+        if (!RESPONSE_FORMATS.contains(type)) {
+            throw new InvalidRequestException("response_format.type",
+                    "must be one of text, json_object, json_schema, grammar, python, got " + describe(type));
+        }
+        if ("json_schema".equals(type)) {
+            JsonNode config = format.get("json_schema");
+            requireObject("response_format.json_schema", config);
+            requireText("response_format.json_schema.name", config.get("name"));
+            JsonNode schema = config.get("schema");
+            if (schema != null && !schema.isNull() && !schema.isObject()) {
+                throw new InvalidRequestException("response_format.json_schema.schema",
+                        "must be a JSON Schema object, got " + describe(schema));
+            }
+            JsonNode strict = config.get("strict");
+            if (strict != null && !strict.isNull() && !strict.isBoolean()) {
+                throw new InvalidRequestException("response_format.json_schema.strict",
+                        "must be true or false, got " + describe(strict));
+            }
+        }
     }
 
     private static void validateMessages(JsonNode messages) throws InvalidRequestException {
@@ -196,6 +226,10 @@ final class ChatRequestValidator {
             JsonNode plugin = plugins.get(i);
             requireObject(path, plugin);
             String id = requireText(path + ".id", plugin.get("id"));
+            JsonNode enabled = plugin.get("enabled");
+            if (enabled != null && !enabled.isNull() && !enabled.isBoolean()) {
+                throw new InvalidRequestException(path + ".enabled", "must be true or false, got " + describe(enabled));
+            }
             JsonNode engine = plugin.path("pdf").get("engine");
             if ("file-parser".equals(id) && engine != null && !engine.isNull()
                     && !(engine.isTextual() && PDF_ENGINES.contains(engine.asText()))) {

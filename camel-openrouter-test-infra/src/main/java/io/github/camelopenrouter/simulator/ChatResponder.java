@@ -67,13 +67,16 @@ final class ChatResponder {
         } catch (InvalidRequestException e) {
             return reject(400, ErrorBodies.forStatus(400, e.getMessage()), id);
         }
-        return answer(Completion.answer(root, id, state.files), root.path("stream").asBoolean(false), fault, referer);
+        Completion completion = Completion.answer(root, id, state.files, state.jsonAnswer(), state.byok());
+        return answer(completion, root.path("stream").asBoolean(false), fault, referer);
     }
 
     private Reply answer(Completion completion, boolean stream, Fault fault, String referer) {
         state.stats.files(completion.parsedFiles(), completion.reusedAnnotations());
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Generation-Id", completion.id());
+        if (state.generationIdHeader()) {
+            headers.put("X-Generation-Id", completion.id());
+        }
         headers.put("X-Simulator-Parsed-Files", String.valueOf(completion.parsedFiles()));
         headers.put("X-Simulator-Reused-Annotations", String.valueOf(completion.reusedAnnotations()));
         Fault.Kind generationFault = fault == null ? null : fault.kind();

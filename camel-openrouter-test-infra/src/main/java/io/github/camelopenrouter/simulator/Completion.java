@@ -15,15 +15,17 @@ record Completion(String id, String model, long created, String text, List<FileP
     static final String DEFAULT_MODEL = "openrouter/auto";
 
     /** Answers a validated request. */
-    static Completion answer(JsonNode root, String id, FileStore store) {
+    static Completion answer(JsonNode root, String id, FileStore store, JsonAnswer jsonAnswer, boolean byok) {
         ConversationScan scan = ConversationScan.of(root, store);
         List<FileParsing.Outcome> files = FileParsing.process(scan, FileParsing.parsingEngine(root));
-        String text = ReplyText.describe(scan.lastUser, files);
+        String description = ReplyText.describe(scan.lastUser, files);
+        String json = SchemaAnswers.answer(root, description, jsonAnswer);
+        String text = json != null ? json : description;
         long ocrPages = files.stream()
                 .filter(file -> FileParsing.MISTRAL_OCR.equals(file.engine()))
                 .mapToLong(file -> file.pdf().pages())
                 .sum();
-        Usage usage = Usage.of(Usage.promptTokens(scan), text, ocrPages);
+        Usage usage = Usage.of(Usage.promptTokens(scan), text, ocrPages).withByok(byok);
         return new Completion(id, servingModel(root), Instant.now().getEpochSecond(), text, files, usage);
     }
 

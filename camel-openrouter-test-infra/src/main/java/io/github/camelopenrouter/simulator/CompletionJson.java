@@ -23,10 +23,12 @@ final class CompletionJson {
 
     static ObjectNode completion(Completion completion) {
         ObjectNode root = header(completion, "chat.completion");
+        // required by the SDK's ChatResult (nullable); OpenRouter sends null for most providers
+        root.putNull("system_fingerprint");
         ObjectNode choice = root.putArray("choices").addObject();
         choice.put("index", 0);
         choice.put("finish_reason", "stop");
-        choice.put("native_finish_reason", "stop");
+        choice.put("native_finish_reason", nativeFinishReason(completion.model()));
         ObjectNode message = choice.putObject("message");
         message.put("role", "assistant");
         message.put("content", completion.text());
@@ -70,7 +72,7 @@ final class CompletionJson {
             delta.set("annotations", annotations);
         }
         choice.put("finish_reason", last ? "stop" : null);
-        choice.put("native_finish_reason", last ? "stop" : null);
+        choice.put("native_finish_reason", last ? nativeFinishReason(completion.model()) : null);
         return chunk;
     }
 
@@ -112,6 +114,17 @@ final class CompletionJson {
         }
         events.add(data(failed));
         return events;
+    }
+
+    /**
+     * The provider's own word for "stop", as OpenRouter passes it on next to the normalised finish_reason: Anthropic's
+     * models say end_turn, Google's STOP, the others stop.
+     */
+    static String nativeFinishReason(String model) {
+        if (model.startsWith("anthropic/")) {
+            return "end_turn";
+        }
+        return model.startsWith("google/") ? "STOP" : "stop";
     }
 
     private static ObjectNode header(Completion completion, String object) {

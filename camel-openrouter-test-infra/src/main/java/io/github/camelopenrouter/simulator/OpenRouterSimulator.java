@@ -36,10 +36,13 @@ import java.util.concurrent.TimeUnit;
  *       "User not found.".</li>
  *   <li>A malformed request: 400 {@code {"error":{"code":400,"message":"<json path>: <problem>",
  *       "metadata":{"error_type":"invalid_request"}}}}, e.g. "messages[0].content[1].image_url.url: ...".</li>
- *   <li>Else HTTP 200, headers {@code X-Generation-Id: gen-sim-<n>} (n counts from 1 since start or reset),
+ *   <li>Else HTTP 200, headers {@code X-Generation-Id: gen-sim-<n>} (n counts from 1 since start or reset;
+ *       {@link #setGenerationIdHeader} leaves it out),
  *       {@code X-Simulator-Parsed-Files} and {@code X-Simulator-Reused-Annotations}, and a
  *       {@code chat.completion} whose {@code model} is {@code models[0]}, else {@code model}, else
- *       "openrouter/auto". A generation fault may still turn it into an error.
+ *       "openrouter/auto", {@code system_fingerprint} null, {@code native_finish_reason} the provider's word
+ *       (end_turn for anthropic/..., STOP for google/..., else stop) and {@code usage} with {@code cost_details} and
+ *       {@code is_byok} ({@link #setByok}). A generation fault may still turn it into an error.
  *       {@code "stream": true} gets the same text as server-sent events: {@code : OPENROUTER PROCESSING},
  *       chunks whose {@code delta.content} pieces join to the text (the last one has finish_reason "stop"
  *       and the annotations), a chunk with empty {@code choices} and the {@code usage}, {@code data: [DONE]}, cut and
@@ -59,6 +62,10 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * Received 1 text part, 2 images, 1 file, 0 audio, 0 video. Files: invoice.pdf. Text: "Summarise the attached invoice" Parsed invoice.pdf with mistral-ocr: Invoice 42 Total 99 EUR
  * </pre>
+ * A request with {@code response_format} {@code json_schema} is answered with JSON made up from its schema (every
+ * property, the first enum value, formats such as {@code date}, numbers within bounds, local {@code $ref}s); one with
+ * {@code json_object} with {@code {"answer":"<the line above>"}}. {@link #setJsonAnswer} makes these answers break the
+ * schema, or wraps them in prose and a code fence that the {@code response-healing} plugin removes.
  * With {@code recordBodies=false} the body is skimmed, not validated:
  * {@code Received <n> bytes; body not inspected (recordBodies=false).}
  *
@@ -267,6 +274,55 @@ public final class OpenRouterSimulator implements AutoCloseable {
     /** Added before every chat-completion reply, faults included. */
     public void setLatency(Duration latency) {
         state.latency(latency);
+    }
+
+    /**
+     * Accepts at most {@code capacity} chat completions in progress at once; beyond, a request is refused at once with
+     * 429, {@code {"error":{"code":429,"message":"Too many requests in progress for this key: ..."}}} and, unless null,
+     * {@code Retry-After: retryAfter}. Refusals are not recorded as requests (see {@link #capacityRefusals()}). A
+     * request is in progress from its arrival until just before its reply is written. {@link #reset()} lifts the limit.
+     */
+    public void setCapacity(int capacity, String retryAfter) {
+        state.capacity.set(capacity, retryAfter);
+    }
+
+    /** Chat completions refused by {@link #setCapacity} since start or reset. */
+    public long capacityRefusals() {
+        return state.capacity.refused();
+    }
+
+    /** The most chat completions in progress at once since start or reset (measured with or without a capacity). */
+    public int peakInProgress() {
+        return state.capacity.peak();
+    }
+
+    /** Chat completions in progress now. */
+    public int inProgress() {
+        return state.capacity.inProgress();
+    }
+
+    /**
+     * How requests asking for JSON ({@code response_format} {@code json_schema} or {@code json_object}) are answered
+     * from now on (default {@link JsonAnswer#FITS_SCHEMA}; {@link #reset} restores it).
+     */
+    public void setJsonAnswer(JsonAnswer answer) {
+        state.jsonAnswer(answer);
+    }
+
+    /**
+     * Whether completions say they ran on the user's own provider key: {@code usage.is_byok} true and
+     * {@code cost_details.upstream_inference_cost} the provider's charge (default false; {@link #reset} restores it).
+     */
+    public void setByok(boolean byok) {
+        state.byok(byok);
+    }
+
+    /**
+     * Whether successful completions carry the {@code X-Generation-Id} response header (default true, as OpenRouter's
+     * do; {@link #reset} restores it). Without it a client must fall back to the body's {@code id}.
+     */
+    public void setGenerationIdHeader(boolean send) {
+        state.generationIdHeader(send);
     }
 
     /**

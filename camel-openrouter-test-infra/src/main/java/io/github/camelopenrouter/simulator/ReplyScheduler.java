@@ -27,27 +27,35 @@ final class ReplyScheduler {
     }
 
     void send(HttpExchange exchange, Reply reply, Duration delay) {
+        send(exchange, reply, delay, () -> { });
+    }
+
+    /** @param done runs once, just before the reply is written (or dropped): the request is no longer in progress */
+    void send(HttpExchange exchange, Reply reply, Duration delay, Runnable done) {
         if (delay.isZero() || delay.isNegative()) {
-            write(exchange, reply);
+            write(exchange, reply, done);
             return;
         }
         try {
-            timer.schedule(() -> dispatch(exchange, reply), delay.toNanos(), TimeUnit.NANOSECONDS);
+            timer.schedule(() -> dispatch(exchange, reply, done), delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
+            done.run();
             exchange.close(); // the simulator is closing
         }
     }
 
-    private void dispatch(HttpExchange exchange, Reply reply) {
+    private void dispatch(HttpExchange exchange, Reply reply, Runnable done) {
         // the timer thread only hands over: a slow client must not hold up every other delayed reply
         try {
-            workers.execute(() -> write(exchange, reply));
+            workers.execute(() -> write(exchange, reply, done));
         } catch (RejectedExecutionException e) {
+            done.run();
             exchange.close();
         }
     }
 
-    private static void write(HttpExchange exchange, Reply reply) {
+    private static void write(HttpExchange exchange, Reply reply, Runnable done) {
+        done.run();
         try {
             reply.writeTo(exchange);
         } catch (Exception e) {

@@ -14,8 +14,12 @@ final class SimulatorState {
     final FileStore files = new FileStore();
     final GenerationLog generationLog = new GenerationLog();
     final Account account = new Account();
+    final Capacity capacity = new Capacity();
     private final AtomicLong generations = new AtomicLong();
     private volatile Duration latency = Duration.ZERO;
+    private volatile JsonAnswer jsonAnswer = JsonAnswer.FITS_SCHEMA;
+    private volatile boolean byok;
+    private volatile boolean generationIdHeader = true;
     private volatile StreamShape streamShape = StreamShape.defaults();
     /** Streams being written right now (a gauge: not reset). */
     final java.util.concurrent.atomic.AtomicInteger openStreams = new java.util.concurrent.atomic.AtomicInteger();
@@ -66,6 +70,30 @@ final class SimulatorState {
         latency = value;
     }
 
+    JsonAnswer jsonAnswer() {
+        return jsonAnswer;
+    }
+
+    void jsonAnswer(JsonAnswer value) {
+        jsonAnswer = value == null ? JsonAnswer.FITS_SCHEMA : value;
+    }
+
+    boolean byok() {
+        return byok;
+    }
+
+    void byok(boolean value) {
+        byok = value;
+    }
+
+    boolean generationIdHeader() {
+        return generationIdHeader;
+    }
+
+    void generationIdHeader(boolean value) {
+        generationIdHeader = value;
+    }
+
     synchronized void reset() {
         log.clear();
         faults.clear();
@@ -77,6 +105,10 @@ final class SimulatorState {
         files.clear();
         generationLog.clear();
         account.reset();
+        capacity.reset();
         latency = Duration.ZERO;
+        jsonAnswer = JsonAnswer.FITS_SCHEMA;
+        byok = false;
+        generationIdHeader = true;
     }
 }

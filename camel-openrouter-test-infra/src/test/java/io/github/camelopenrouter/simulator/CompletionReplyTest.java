@@ -65,7 +65,7 @@ class CompletionReplyTest {
         assertThat(reply.path("created").asLong()).isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(5L));
         JsonNode choice = reply.path("choices").get(0);
         assertThat(choice.path("finish_reason").asText()).isEqualTo("stop");
-        assertThat(choice.path("native_finish_reason").asText()).isEqualTo("stop");
+        assertThat(choice.path("native_finish_reason").asText()).isEqualTo("STOP");
         assertThat(choice.path("message").path("role").asText()).isEqualTo("assistant");
         assertThat(choice.path("message").has("annotations")).isFalse();
         String text = choice.path("message").path("content").asText();
