@@ -32,8 +32,14 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "adaptiveconcurrency":
         case "adaptiveConcurrency": target.setAdaptiveConcurrency(property(camelContext, boolean.class, value)); return true;
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": getOrCreateConfiguration(target).setAdditionalBodyProperty(property(camelContext, java.util.Map.class, value)); return true;
+        case "allowfallbacks":
+        case "allowFallbacks": getOrCreateConfiguration(target).setAllowFallbacks(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "appcategories":
+        case "appCategories": getOrCreateConfiguration(target).setAppCategories(property(camelContext, java.lang.String.class, value)); return true;
         case "apptitle":
         case "appTitle": getOrCreateConfiguration(target).setAppTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "appurl":
@@ -42,6 +48,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cachecontrol":
+        case "cacheControl": getOrCreateConfiguration(target).setCacheControl(property(camelContext, java.lang.String.class, value)); return true;
         case "checkmodalities":
         case "checkModalities": getOrCreateConfiguration(target).setCheckModalities(property(camelContext, boolean.class, value)); return true;
         case "clientthreads":
@@ -55,11 +63,17 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "conversationMaxCount": getOrCreateConfiguration(target).setConversationMaxCount(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": getOrCreateConfiguration(target).setConversationStore(property(camelContext, io.github.camelopenrouter.conversation.ConversationStore.class, value)); return true;
+        case "datacollection":
+        case "dataCollection": getOrCreateConfiguration(target).setDataCollection(property(camelContext, java.lang.String.class, value)); return true;
         case "dimensions": getOrCreateConfiguration(target).setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
         case "encodingformat":
         case "encodingFormat": getOrCreateConfiguration(target).setEncodingFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "fallbackmodels":
+        case "fallbackModels": getOrCreateConfiguration(target).setFallbackModels(property(camelContext, java.lang.String.class, value)); return true;
         case "filesaction":
         case "filesAction": getOrCreateConfiguration(target).setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "frequencypenalty":
+        case "frequencyPenalty": getOrCreateConfiguration(target).setFrequencyPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "generationwait":
         case "generationWait": getOrCreateConfiguration(target).setGenerationWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckconsumerenabled":
@@ -82,12 +96,18 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConcurrentRequests": target.setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": getOrCreateConfiguration(target).setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxpricecompletion":
+        case "maxPriceCompletion": getOrCreateConfiguration(target).setMaxPriceCompletion(property(camelContext, java.lang.Double.class, value)); return true;
+        case "maxpriceprompt":
+        case "maxPricePrompt": getOrCreateConfiguration(target).setMaxPricePrompt(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxresponsesize":
         case "maxResponseSize": getOrCreateConfiguration(target).setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": getOrCreateConfiguration(target).setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "minp":
+        case "minP": getOrCreateConfiguration(target).setMinP(property(camelContext, java.lang.Double.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelscachettl":
         case "modelsCacheTtl": getOrCreateConfiguration(target).setModelsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -97,11 +117,32 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "outputModalities": getOrCreateConfiguration(target).setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
         case "pdfEngine": getOrCreateConfiguration(target).setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
+        case "presencepenalty":
+        case "presencePenalty": getOrCreateConfiguration(target).setPresencePenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "providerignore":
+        case "providerIgnore": getOrCreateConfiguration(target).setProviderIgnore(property(camelContext, java.lang.String.class, value)); return true;
+        case "provideronly":
+        case "providerOnly": getOrCreateConfiguration(target).setProviderOnly(property(camelContext, java.lang.String.class, value)); return true;
+        case "providerorder":
+        case "providerOrder": getOrCreateConfiguration(target).setProviderOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "providersort":
+        case "providerSort": getOrCreateConfiguration(target).setProviderSort(property(camelContext, java.lang.String.class, value)); return true;
+        case "quantizations": getOrCreateConfiguration(target).setQuantizations(property(camelContext, java.lang.String.class, value)); return true;
         case "queuetimeout":
         case "queueTimeout": target.setQueueTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "reasoningeffort":
+        case "reasoningEffort": getOrCreateConfiguration(target).setReasoningEffort(property(camelContext, java.lang.String.class, value)); return true;
+        case "reasoningexclude":
+        case "reasoningExclude": getOrCreateConfiguration(target).setReasoningExclude(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": getOrCreateConfiguration(target).setReasoningMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "repetitionpenalty":
+        case "repetitionPenalty": getOrCreateConfiguration(target).setRepetitionPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "requireparameters":
+        case "requireParameters": getOrCreateConfiguration(target).setRequireParameters(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "responseformat":
         case "responseFormat": getOrCreateConfiguration(target).setResponseFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "responsehealing":
@@ -112,8 +153,10 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "schemaname":
         case "schemaName": getOrCreateConfiguration(target).setSchemaName(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stop": getOrCreateConfiguration(target).setStop(property(camelContext, java.lang.String.class, value)); return true;
         case "stream": getOrCreateConfiguration(target).setStream(property(camelContext, boolean.class, value)); return true;
         case "streamto":
         case "streamTo": getOrCreateConfiguration(target).setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
@@ -124,12 +167,24 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "systemmessage":
         case "systemMessage": getOrCreateConfiguration(target).setSystemMessage(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": getOrCreateConfiguration(target).setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
+        case "topk":
+        case "topK": getOrCreateConfiguration(target).setTopK(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "topp":
+        case "topP": getOrCreateConfiguration(target).setTopP(property(camelContext, java.lang.Double.class, value)); return true;
         case "uploadfiles":
         case "uploadFiles": getOrCreateConfiguration(target).setUploadFiles(property(camelContext, boolean.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "user": getOrCreateConfiguration(target).setUser(property(camelContext, java.lang.String.class, value)); return true;
+        case "webengine":
+        case "webEngine": getOrCreateConfiguration(target).setWebEngine(property(camelContext, java.lang.String.class, value)); return true;
+        case "webmaxresults":
+        case "webMaxResults": getOrCreateConfiguration(target).setWebMaxResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "websearch":
+        case "webSearch": getOrCreateConfiguration(target).setWebSearch(property(camelContext, boolean.class, value)); return true;
         case "workerthreads":
         case "workerThreads": target.setWorkerThreads(property(camelContext, int.class, value)); return true;
+        case "zdr": getOrCreateConfiguration(target).setZdr(property(camelContext, java.lang.Boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -139,8 +194,14 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "adaptiveconcurrency":
         case "adaptiveConcurrency": return boolean.class;
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.util.Map.class;
+        case "allowfallbacks":
+        case "allowFallbacks": return java.lang.Boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "appcategories":
+        case "appCategories": return java.lang.String.class;
         case "apptitle":
         case "appTitle": return java.lang.String.class;
         case "appurl":
@@ -149,6 +210,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "cachecontrol":
+        case "cacheControl": return java.lang.String.class;
         case "checkmodalities":
         case "checkModalities": return boolean.class;
         case "clientthreads":
@@ -162,11 +225,17 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "conversationMaxCount": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.camelopenrouter.conversation.ConversationStore.class;
+        case "datacollection":
+        case "dataCollection": return java.lang.String.class;
         case "dimensions": return java.lang.Integer.class;
         case "encodingformat":
         case "encodingFormat": return java.lang.String.class;
+        case "fallbackmodels":
+        case "fallbackModels": return java.lang.String.class;
         case "filesaction":
         case "filesAction": return java.lang.String.class;
+        case "frequencypenalty":
+        case "frequencyPenalty": return java.lang.Double.class;
         case "generationwait":
         case "generationWait": return long.class;
         case "healthcheckconsumerenabled":
@@ -189,12 +258,18 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConcurrentRequests": return int.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxpricecompletion":
+        case "maxPriceCompletion": return java.lang.Double.class;
+        case "maxpriceprompt":
+        case "maxPricePrompt": return java.lang.Double.class;
         case "maxresponsesize":
         case "maxResponseSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "minp":
+        case "minP": return java.lang.Double.class;
         case "model": return java.lang.String.class;
         case "modelscachettl":
         case "modelsCacheTtl": return long.class;
@@ -204,11 +279,32 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "outputModalities": return java.lang.String.class;
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
+        case "presencepenalty":
+        case "presencePenalty": return java.lang.Double.class;
         case "prompt": return java.lang.String.class;
+        case "providerignore":
+        case "providerIgnore": return java.lang.String.class;
+        case "provideronly":
+        case "providerOnly": return java.lang.String.class;
+        case "providerorder":
+        case "providerOrder": return java.lang.String.class;
+        case "providersort":
+        case "providerSort": return java.lang.String.class;
+        case "quantizations": return java.lang.String.class;
         case "queuetimeout":
         case "queueTimeout": return long.class;
+        case "reasoningeffort":
+        case "reasoningEffort": return java.lang.String.class;
+        case "reasoningexclude":
+        case "reasoningExclude": return java.lang.Boolean.class;
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": return java.lang.Integer.class;
+        case "repetitionpenalty":
+        case "repetitionPenalty": return java.lang.Double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "requireparameters":
+        case "requireParameters": return java.lang.Boolean.class;
         case "responseformat":
         case "responseFormat": return java.lang.String.class;
         case "responsehealing":
@@ -219,8 +315,10 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryMaxDelay": return long.class;
         case "schemaname":
         case "schemaName": return java.lang.String.class;
+        case "seed": return java.lang.Long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stop": return java.lang.String.class;
         case "stream": return boolean.class;
         case "streamto":
         case "streamTo": return java.lang.String.class;
@@ -231,12 +329,24 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "systemmessage":
         case "systemMessage": return java.lang.String.class;
         case "temperature": return java.lang.Double.class;
+        case "topk":
+        case "topK": return java.lang.Integer.class;
+        case "topp":
+        case "topP": return java.lang.Double.class;
         case "uploadfiles":
         case "uploadFiles": return boolean.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "user": return java.lang.String.class;
+        case "webengine":
+        case "webEngine": return java.lang.String.class;
+        case "webmaxresults":
+        case "webMaxResults": return java.lang.Integer.class;
+        case "websearch":
+        case "webSearch": return boolean.class;
         case "workerthreads":
         case "workerThreads": return int.class;
+        case "zdr": return java.lang.Boolean.class;
         default: return null;
         }
     }
@@ -247,8 +357,14 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "adaptiveconcurrency":
         case "adaptiveConcurrency": return target.isAdaptiveConcurrency();
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return getOrCreateConfiguration(target).getAdditionalBodyProperty();
+        case "allowfallbacks":
+        case "allowFallbacks": return getOrCreateConfiguration(target).getAllowFallbacks();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
+        case "appcategories":
+        case "appCategories": return getOrCreateConfiguration(target).getAppCategories();
         case "apptitle":
         case "appTitle": return getOrCreateConfiguration(target).getAppTitle();
         case "appurl":
@@ -257,6 +373,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "cachecontrol":
+        case "cacheControl": return getOrCreateConfiguration(target).getCacheControl();
         case "checkmodalities":
         case "checkModalities": return getOrCreateConfiguration(target).isCheckModalities();
         case "clientthreads":
@@ -270,11 +388,17 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "conversationMaxCount": return getOrCreateConfiguration(target).getConversationMaxCount();
         case "conversationstore":
         case "conversationStore": return getOrCreateConfiguration(target).getConversationStore();
+        case "datacollection":
+        case "dataCollection": return getOrCreateConfiguration(target).getDataCollection();
         case "dimensions": return getOrCreateConfiguration(target).getDimensions();
         case "encodingformat":
         case "encodingFormat": return getOrCreateConfiguration(target).getEncodingFormat();
+        case "fallbackmodels":
+        case "fallbackModels": return getOrCreateConfiguration(target).getFallbackModels();
         case "filesaction":
         case "filesAction": return getOrCreateConfiguration(target).getFilesAction();
+        case "frequencypenalty":
+        case "frequencyPenalty": return getOrCreateConfiguration(target).getFrequencyPenalty();
         case "generationwait":
         case "generationWait": return getOrCreateConfiguration(target).getGenerationWait();
         case "healthcheckconsumerenabled":
@@ -297,12 +421,18 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConcurrentRequests": return target.getMaxConcurrentRequests();
         case "maxfilesize":
         case "maxFileSize": return getOrCreateConfiguration(target).getMaxFileSize();
+        case "maxpricecompletion":
+        case "maxPriceCompletion": return getOrCreateConfiguration(target).getMaxPriceCompletion();
+        case "maxpriceprompt":
+        case "maxPricePrompt": return getOrCreateConfiguration(target).getMaxPricePrompt();
         case "maxresponsesize":
         case "maxResponseSize": return getOrCreateConfiguration(target).getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxtokens":
         case "maxTokens": return getOrCreateConfiguration(target).getMaxTokens();
+        case "minp":
+        case "minP": return getOrCreateConfiguration(target).getMinP();
         case "model": return getOrCreateConfiguration(target).getModel();
         case "modelscachettl":
         case "modelsCacheTtl": return getOrCreateConfiguration(target).getModelsCacheTtl();
@@ -312,11 +442,32 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "outputModalities": return getOrCreateConfiguration(target).getOutputModalities();
         case "pdfengine":
         case "pdfEngine": return getOrCreateConfiguration(target).getPdfEngine();
+        case "presencepenalty":
+        case "presencePenalty": return getOrCreateConfiguration(target).getPresencePenalty();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
+        case "providerignore":
+        case "providerIgnore": return getOrCreateConfiguration(target).getProviderIgnore();
+        case "provideronly":
+        case "providerOnly": return getOrCreateConfiguration(target).getProviderOnly();
+        case "providerorder":
+        case "providerOrder": return getOrCreateConfiguration(target).getProviderOrder();
+        case "providersort":
+        case "providerSort": return getOrCreateConfiguration(target).getProviderSort();
+        case "quantizations": return getOrCreateConfiguration(target).getQuantizations();
         case "queuetimeout":
         case "queueTimeout": return target.getQueueTimeout();
+        case "reasoningeffort":
+        case "reasoningEffort": return getOrCreateConfiguration(target).getReasoningEffort();
+        case "reasoningexclude":
+        case "reasoningExclude": return getOrCreateConfiguration(target).getReasoningExclude();
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": return getOrCreateConfiguration(target).getReasoningMaxTokens();
+        case "repetitionpenalty":
+        case "repetitionPenalty": return getOrCreateConfiguration(target).getRepetitionPenalty();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "requireparameters":
+        case "requireParameters": return getOrCreateConfiguration(target).getRequireParameters();
         case "responseformat":
         case "responseFormat": return getOrCreateConfiguration(target).getResponseFormat();
         case "responsehealing":
@@ -327,8 +478,10 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "schemaname":
         case "schemaName": return getOrCreateConfiguration(target).getSchemaName();
+        case "seed": return getOrCreateConfiguration(target).getSeed();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "stop": return getOrCreateConfiguration(target).getStop();
         case "stream": return getOrCreateConfiguration(target).isStream();
         case "streamto":
         case "streamTo": return getOrCreateConfiguration(target).getStreamTo();
@@ -339,12 +492,24 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "systemmessage":
         case "systemMessage": return getOrCreateConfiguration(target).getSystemMessage();
         case "temperature": return getOrCreateConfiguration(target).getTemperature();
+        case "topk":
+        case "topK": return getOrCreateConfiguration(target).getTopK();
+        case "topp":
+        case "topP": return getOrCreateConfiguration(target).getTopP();
         case "uploadfiles":
         case "uploadFiles": return getOrCreateConfiguration(target).isUploadFiles();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "user": return getOrCreateConfiguration(target).getUser();
+        case "webengine":
+        case "webEngine": return getOrCreateConfiguration(target).getWebEngine();
+        case "webmaxresults":
+        case "webMaxResults": return getOrCreateConfiguration(target).getWebMaxResults();
+        case "websearch":
+        case "webSearch": return getOrCreateConfiguration(target).isWebSearch();
         case "workerthreads":
         case "workerThreads": return target.getWorkerThreads();
+        case "zdr": return getOrCreateConfiguration(target).getZdr();
         default: return null;
         }
     }
@@ -352,6 +517,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return Object.class;
         case "outputclass":
         case "outputClass": return java.lang.Object.class;
         default: return null;

@@ -23,14 +23,22 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         io.github.camelopenrouter.OpenRouterConfiguration target = (io.github.camelopenrouter.OpenRouterConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": target.setAdditionalBodyProperty(property(camelContext, java.util.Map.class, value)); return true;
+        case "allowfallbacks":
+        case "allowFallbacks": target.setAllowFallbacks(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "appcategories":
+        case "appCategories": target.setAppCategories(property(camelContext, java.lang.String.class, value)); return true;
         case "apptitle":
         case "appTitle": target.setAppTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "appurl":
         case "appUrl": target.setAppUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cachecontrol":
+        case "cacheControl": target.setCacheControl(property(camelContext, java.lang.String.class, value)); return true;
         case "checkmodalities":
         case "checkModalities": target.setCheckModalities(property(camelContext, boolean.class, value)); return true;
         case "clientthreads":
@@ -43,11 +51,17 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "conversationMaxCount": target.setConversationMaxCount(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": target.setConversationStore(property(camelContext, io.github.camelopenrouter.conversation.ConversationStore.class, value)); return true;
+        case "datacollection":
+        case "dataCollection": target.setDataCollection(property(camelContext, java.lang.String.class, value)); return true;
         case "dimensions": target.setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
         case "encodingformat":
         case "encodingFormat": target.setEncodingFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "fallbackmodels":
+        case "fallbackModels": target.setFallbackModels(property(camelContext, java.lang.String.class, value)); return true;
         case "filesaction":
         case "filesAction": target.setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "frequencypenalty":
+        case "frequencyPenalty": target.setFrequencyPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "generationwait":
         case "generationWait": target.setGenerationWait(property(camelContext, long.class, value)); return true;
         case "healthcheckinterval":
@@ -62,12 +76,18 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "jsonSchema": target.setJsonSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": target.setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxpricecompletion":
+        case "maxPriceCompletion": target.setMaxPriceCompletion(property(camelContext, java.lang.Double.class, value)); return true;
+        case "maxpriceprompt":
+        case "maxPricePrompt": target.setMaxPricePrompt(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxresponsesize":
         case "maxResponseSize": target.setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "minp":
+        case "minP": target.setMinP(property(camelContext, java.lang.Double.class, value)); return true;
         case "model": target.setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelscachettl":
         case "modelsCacheTtl": target.setModelsCacheTtl(property(camelContext, long.class, value)); return true;
@@ -78,9 +98,30 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "outputModalities": target.setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
         case "pdfEngine": target.setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
+        case "presencepenalty":
+        case "presencePenalty": target.setPresencePenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "prompt": target.setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "providerignore":
+        case "providerIgnore": target.setProviderIgnore(property(camelContext, java.lang.String.class, value)); return true;
+        case "provideronly":
+        case "providerOnly": target.setProviderOnly(property(camelContext, java.lang.String.class, value)); return true;
+        case "providerorder":
+        case "providerOrder": target.setProviderOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "providersort":
+        case "providerSort": target.setProviderSort(property(camelContext, java.lang.String.class, value)); return true;
+        case "quantizations": target.setQuantizations(property(camelContext, java.lang.String.class, value)); return true;
+        case "reasoningeffort":
+        case "reasoningEffort": target.setReasoningEffort(property(camelContext, java.lang.String.class, value)); return true;
+        case "reasoningexclude":
+        case "reasoningExclude": target.setReasoningExclude(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": target.setReasoningMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "repetitionpenalty":
+        case "repetitionPenalty": target.setRepetitionPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
+        case "requireparameters":
+        case "requireParameters": target.setRequireParameters(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "responseformat":
         case "responseFormat": target.setResponseFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "responsehealing":
@@ -91,8 +132,10 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "retryMaxDelay": target.setRetryMaxDelay(property(camelContext, long.class, value)); return true;
         case "schemaname":
         case "schemaName": target.setSchemaName(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": target.setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stop": target.setStop(property(camelContext, java.lang.String.class, value)); return true;
         case "stream": target.setStream(property(camelContext, boolean.class, value)); return true;
         case "streamto":
         case "streamTo": target.setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
@@ -103,8 +146,20 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "systemmessage":
         case "systemMessage": target.setSystemMessage(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": target.setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
+        case "topk":
+        case "topK": target.setTopK(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "topp":
+        case "topP": target.setTopP(property(camelContext, java.lang.Double.class, value)); return true;
         case "uploadfiles":
         case "uploadFiles": target.setUploadFiles(property(camelContext, boolean.class, value)); return true;
+        case "user": target.setUser(property(camelContext, java.lang.String.class, value)); return true;
+        case "webengine":
+        case "webEngine": target.setWebEngine(property(camelContext, java.lang.String.class, value)); return true;
+        case "webmaxresults":
+        case "webMaxResults": target.setWebMaxResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "websearch":
+        case "webSearch": target.setWebSearch(property(camelContext, boolean.class, value)); return true;
+        case "zdr": target.setZdr(property(camelContext, java.lang.Boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -112,14 +167,22 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.util.Map.class;
+        case "allowfallbacks":
+        case "allowFallbacks": return java.lang.Boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "appcategories":
+        case "appCategories": return java.lang.String.class;
         case "apptitle":
         case "appTitle": return java.lang.String.class;
         case "appurl":
         case "appUrl": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "cachecontrol":
+        case "cacheControl": return java.lang.String.class;
         case "checkmodalities":
         case "checkModalities": return boolean.class;
         case "clientthreads":
@@ -132,11 +195,17 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "conversationMaxCount": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.camelopenrouter.conversation.ConversationStore.class;
+        case "datacollection":
+        case "dataCollection": return java.lang.String.class;
         case "dimensions": return java.lang.Integer.class;
         case "encodingformat":
         case "encodingFormat": return java.lang.String.class;
+        case "fallbackmodels":
+        case "fallbackModels": return java.lang.String.class;
         case "filesaction":
         case "filesAction": return java.lang.String.class;
+        case "frequencypenalty":
+        case "frequencyPenalty": return java.lang.Double.class;
         case "generationwait":
         case "generationWait": return long.class;
         case "healthcheckinterval":
@@ -151,12 +220,18 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "jsonSchema": return java.lang.String.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxpricecompletion":
+        case "maxPriceCompletion": return java.lang.Double.class;
+        case "maxpriceprompt":
+        case "maxPricePrompt": return java.lang.Double.class;
         case "maxresponsesize":
         case "maxResponseSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "minp":
+        case "minP": return java.lang.Double.class;
         case "model": return java.lang.String.class;
         case "modelscachettl":
         case "modelsCacheTtl": return long.class;
@@ -167,9 +242,30 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "outputModalities": return java.lang.String.class;
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
+        case "presencepenalty":
+        case "presencePenalty": return java.lang.Double.class;
         case "prompt": return java.lang.String.class;
+        case "providerignore":
+        case "providerIgnore": return java.lang.String.class;
+        case "provideronly":
+        case "providerOnly": return java.lang.String.class;
+        case "providerorder":
+        case "providerOrder": return java.lang.String.class;
+        case "providersort":
+        case "providerSort": return java.lang.String.class;
+        case "quantizations": return java.lang.String.class;
+        case "reasoningeffort":
+        case "reasoningEffort": return java.lang.String.class;
+        case "reasoningexclude":
+        case "reasoningExclude": return java.lang.Boolean.class;
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": return java.lang.Integer.class;
+        case "repetitionpenalty":
+        case "repetitionPenalty": return java.lang.Double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "requireparameters":
+        case "requireParameters": return java.lang.Boolean.class;
         case "responseformat":
         case "responseFormat": return java.lang.String.class;
         case "responsehealing":
@@ -180,8 +276,10 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "retryMaxDelay": return long.class;
         case "schemaname":
         case "schemaName": return java.lang.String.class;
+        case "seed": return java.lang.Long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stop": return java.lang.String.class;
         case "stream": return boolean.class;
         case "streamto":
         case "streamTo": return java.lang.String.class;
@@ -192,8 +290,20 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "systemmessage":
         case "systemMessage": return java.lang.String.class;
         case "temperature": return java.lang.Double.class;
+        case "topk":
+        case "topK": return java.lang.Integer.class;
+        case "topp":
+        case "topP": return java.lang.Double.class;
         case "uploadfiles":
         case "uploadFiles": return boolean.class;
+        case "user": return java.lang.String.class;
+        case "webengine":
+        case "webEngine": return java.lang.String.class;
+        case "webmaxresults":
+        case "webMaxResults": return java.lang.Integer.class;
+        case "websearch":
+        case "webSearch": return boolean.class;
+        case "zdr": return java.lang.Boolean.class;
         default: return null;
         }
     }
@@ -202,14 +312,22 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         io.github.camelopenrouter.OpenRouterConfiguration target = (io.github.camelopenrouter.OpenRouterConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return target.getAdditionalBodyProperty();
+        case "allowfallbacks":
+        case "allowFallbacks": return target.getAllowFallbacks();
         case "apikey":
         case "apiKey": return target.getApiKey();
+        case "appcategories":
+        case "appCategories": return target.getAppCategories();
         case "apptitle":
         case "appTitle": return target.getAppTitle();
         case "appurl":
         case "appUrl": return target.getAppUrl();
         case "baseurl":
         case "baseUrl": return target.getBaseUrl();
+        case "cachecontrol":
+        case "cacheControl": return target.getCacheControl();
         case "checkmodalities":
         case "checkModalities": return target.isCheckModalities();
         case "clientthreads":
@@ -222,11 +340,17 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "conversationMaxCount": return target.getConversationMaxCount();
         case "conversationstore":
         case "conversationStore": return target.getConversationStore();
+        case "datacollection":
+        case "dataCollection": return target.getDataCollection();
         case "dimensions": return target.getDimensions();
         case "encodingformat":
         case "encodingFormat": return target.getEncodingFormat();
+        case "fallbackmodels":
+        case "fallbackModels": return target.getFallbackModels();
         case "filesaction":
         case "filesAction": return target.getFilesAction();
+        case "frequencypenalty":
+        case "frequencyPenalty": return target.getFrequencyPenalty();
         case "generationwait":
         case "generationWait": return target.getGenerationWait();
         case "healthcheckinterval":
@@ -241,12 +365,18 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "jsonSchema": return target.getJsonSchema();
         case "maxfilesize":
         case "maxFileSize": return target.getMaxFileSize();
+        case "maxpricecompletion":
+        case "maxPriceCompletion": return target.getMaxPriceCompletion();
+        case "maxpriceprompt":
+        case "maxPricePrompt": return target.getMaxPricePrompt();
         case "maxresponsesize":
         case "maxResponseSize": return target.getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return target.getMaxRetries();
         case "maxtokens":
         case "maxTokens": return target.getMaxTokens();
+        case "minp":
+        case "minP": return target.getMinP();
         case "model": return target.getModel();
         case "modelscachettl":
         case "modelsCacheTtl": return target.getModelsCacheTtl();
@@ -257,9 +387,30 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "outputModalities": return target.getOutputModalities();
         case "pdfengine":
         case "pdfEngine": return target.getPdfEngine();
+        case "presencepenalty":
+        case "presencePenalty": return target.getPresencePenalty();
         case "prompt": return target.getPrompt();
+        case "providerignore":
+        case "providerIgnore": return target.getProviderIgnore();
+        case "provideronly":
+        case "providerOnly": return target.getProviderOnly();
+        case "providerorder":
+        case "providerOrder": return target.getProviderOrder();
+        case "providersort":
+        case "providerSort": return target.getProviderSort();
+        case "quantizations": return target.getQuantizations();
+        case "reasoningeffort":
+        case "reasoningEffort": return target.getReasoningEffort();
+        case "reasoningexclude":
+        case "reasoningExclude": return target.getReasoningExclude();
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": return target.getReasoningMaxTokens();
+        case "repetitionpenalty":
+        case "repetitionPenalty": return target.getRepetitionPenalty();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
+        case "requireparameters":
+        case "requireParameters": return target.getRequireParameters();
         case "responseformat":
         case "responseFormat": return target.getResponseFormat();
         case "responsehealing":
@@ -270,8 +421,10 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "retryMaxDelay": return target.getRetryMaxDelay();
         case "schemaname":
         case "schemaName": return target.getSchemaName();
+        case "seed": return target.getSeed();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "stop": return target.getStop();
         case "stream": return target.isStream();
         case "streamto":
         case "streamTo": return target.getStreamTo();
@@ -282,8 +435,29 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "systemmessage":
         case "systemMessage": return target.getSystemMessage();
         case "temperature": return target.getTemperature();
+        case "topk":
+        case "topK": return target.getTopK();
+        case "topp":
+        case "topP": return target.getTopP();
         case "uploadfiles":
         case "uploadFiles": return target.isUploadFiles();
+        case "user": return target.getUser();
+        case "webengine":
+        case "webEngine": return target.getWebEngine();
+        case "webmaxresults":
+        case "webMaxResults": return target.getWebMaxResults();
+        case "websearch":
+        case "webSearch": return target.isWebSearch();
+        case "zdr": return target.getZdr();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -23,14 +23,22 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         OpenRouterEndpoint target = (OpenRouterEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": target.getConfiguration().setAdditionalBodyProperty(property(camelContext, java.util.Map.class, value)); return true;
+        case "allowfallbacks":
+        case "allowFallbacks": target.getConfiguration().setAllowFallbacks(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "appcategories":
+        case "appCategories": target.getConfiguration().setAppCategories(property(camelContext, java.lang.String.class, value)); return true;
         case "apptitle":
         case "appTitle": target.getConfiguration().setAppTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "appurl":
         case "appUrl": target.getConfiguration().setAppUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cachecontrol":
+        case "cacheControl": target.getConfiguration().setCacheControl(property(camelContext, java.lang.String.class, value)); return true;
         case "checkmodalities":
         case "checkModalities": target.getConfiguration().setCheckModalities(property(camelContext, boolean.class, value)); return true;
         case "clientthreads":
@@ -43,11 +51,17 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "conversationMaxCount": target.getConfiguration().setConversationMaxCount(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": target.getConfiguration().setConversationStore(property(camelContext, io.github.camelopenrouter.conversation.ConversationStore.class, value)); return true;
+        case "datacollection":
+        case "dataCollection": target.getConfiguration().setDataCollection(property(camelContext, java.lang.String.class, value)); return true;
         case "dimensions": target.getConfiguration().setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
         case "encodingformat":
         case "encodingFormat": target.getConfiguration().setEncodingFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "fallbackmodels":
+        case "fallbackModels": target.getConfiguration().setFallbackModels(property(camelContext, java.lang.String.class, value)); return true;
         case "filesaction":
         case "filesAction": target.getConfiguration().setFilesAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "frequencypenalty":
+        case "frequencyPenalty": target.getConfiguration().setFrequencyPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "generationwait":
         case "generationWait": target.getConfiguration().setGenerationWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckinterval":
@@ -64,12 +78,18 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": target.getConfiguration().setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxpricecompletion":
+        case "maxPriceCompletion": target.getConfiguration().setMaxPriceCompletion(property(camelContext, java.lang.Double.class, value)); return true;
+        case "maxpriceprompt":
+        case "maxPricePrompt": target.getConfiguration().setMaxPricePrompt(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxresponsesize":
         case "maxResponseSize": target.getConfiguration().setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtokens":
         case "maxTokens": target.getConfiguration().setMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "minp":
+        case "minP": target.getConfiguration().setMinP(property(camelContext, java.lang.Double.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelscachettl":
         case "modelsCacheTtl": target.getConfiguration().setModelsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -79,9 +99,30 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "outputModalities": target.getConfiguration().setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
         case "pdfEngine": target.getConfiguration().setPdfEngine(property(camelContext, java.lang.String.class, value)); return true;
+        case "presencepenalty":
+        case "presencePenalty": target.getConfiguration().setPresencePenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "providerignore":
+        case "providerIgnore": target.getConfiguration().setProviderIgnore(property(camelContext, java.lang.String.class, value)); return true;
+        case "provideronly":
+        case "providerOnly": target.getConfiguration().setProviderOnly(property(camelContext, java.lang.String.class, value)); return true;
+        case "providerorder":
+        case "providerOrder": target.getConfiguration().setProviderOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "providersort":
+        case "providerSort": target.getConfiguration().setProviderSort(property(camelContext, java.lang.String.class, value)); return true;
+        case "quantizations": target.getConfiguration().setQuantizations(property(camelContext, java.lang.String.class, value)); return true;
+        case "reasoningeffort":
+        case "reasoningEffort": target.getConfiguration().setReasoningEffort(property(camelContext, java.lang.String.class, value)); return true;
+        case "reasoningexclude":
+        case "reasoningExclude": target.getConfiguration().setReasoningExclude(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": target.getConfiguration().setReasoningMaxTokens(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "repetitionpenalty":
+        case "repetitionPenalty": target.getConfiguration().setRepetitionPenalty(property(camelContext, java.lang.Double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "requireparameters":
+        case "requireParameters": target.getConfiguration().setRequireParameters(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "responseformat":
         case "responseFormat": target.getConfiguration().setResponseFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "responsehealing":
@@ -92,8 +133,10 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "schemaname":
         case "schemaName": target.getConfiguration().setSchemaName(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stop": target.getConfiguration().setStop(property(camelContext, java.lang.String.class, value)); return true;
         case "stream": target.getConfiguration().setStream(property(camelContext, boolean.class, value)); return true;
         case "streamto":
         case "streamTo": target.getConfiguration().setStreamTo(property(camelContext, java.lang.String.class, value)); return true;
@@ -104,8 +147,20 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "systemmessage":
         case "systemMessage": target.getConfiguration().setSystemMessage(property(camelContext, java.lang.String.class, value)); return true;
         case "temperature": target.getConfiguration().setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
+        case "topk":
+        case "topK": target.getConfiguration().setTopK(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "topp":
+        case "topP": target.getConfiguration().setTopP(property(camelContext, java.lang.Double.class, value)); return true;
         case "uploadfiles":
         case "uploadFiles": target.getConfiguration().setUploadFiles(property(camelContext, boolean.class, value)); return true;
+        case "user": target.getConfiguration().setUser(property(camelContext, java.lang.String.class, value)); return true;
+        case "webengine":
+        case "webEngine": target.getConfiguration().setWebEngine(property(camelContext, java.lang.String.class, value)); return true;
+        case "webmaxresults":
+        case "webMaxResults": target.getConfiguration().setWebMaxResults(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "websearch":
+        case "webSearch": target.getConfiguration().setWebSearch(property(camelContext, boolean.class, value)); return true;
+        case "zdr": target.getConfiguration().setZdr(property(camelContext, java.lang.Boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -113,14 +168,22 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return java.util.Map.class;
+        case "allowfallbacks":
+        case "allowFallbacks": return java.lang.Boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "appcategories":
+        case "appCategories": return java.lang.String.class;
         case "apptitle":
         case "appTitle": return java.lang.String.class;
         case "appurl":
         case "appUrl": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "cachecontrol":
+        case "cacheControl": return java.lang.String.class;
         case "checkmodalities":
         case "checkModalities": return boolean.class;
         case "clientthreads":
@@ -133,11 +196,17 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "conversationMaxCount": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.camelopenrouter.conversation.ConversationStore.class;
+        case "datacollection":
+        case "dataCollection": return java.lang.String.class;
         case "dimensions": return java.lang.Integer.class;
         case "encodingformat":
         case "encodingFormat": return java.lang.String.class;
+        case "fallbackmodels":
+        case "fallbackModels": return java.lang.String.class;
         case "filesaction":
         case "filesAction": return java.lang.String.class;
+        case "frequencypenalty":
+        case "frequencyPenalty": return java.lang.Double.class;
         case "generationwait":
         case "generationWait": return long.class;
         case "healthcheckinterval":
@@ -154,12 +223,18 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return boolean.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxpricecompletion":
+        case "maxPriceCompletion": return java.lang.Double.class;
+        case "maxpriceprompt":
+        case "maxPricePrompt": return java.lang.Double.class;
         case "maxresponsesize":
         case "maxResponseSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtokens":
         case "maxTokens": return java.lang.Integer.class;
+        case "minp":
+        case "minP": return java.lang.Double.class;
         case "model": return java.lang.String.class;
         case "modelscachettl":
         case "modelsCacheTtl": return long.class;
@@ -169,9 +244,30 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "outputModalities": return java.lang.String.class;
         case "pdfengine":
         case "pdfEngine": return java.lang.String.class;
+        case "presencepenalty":
+        case "presencePenalty": return java.lang.Double.class;
         case "prompt": return java.lang.String.class;
+        case "providerignore":
+        case "providerIgnore": return java.lang.String.class;
+        case "provideronly":
+        case "providerOnly": return java.lang.String.class;
+        case "providerorder":
+        case "providerOrder": return java.lang.String.class;
+        case "providersort":
+        case "providerSort": return java.lang.String.class;
+        case "quantizations": return java.lang.String.class;
+        case "reasoningeffort":
+        case "reasoningEffort": return java.lang.String.class;
+        case "reasoningexclude":
+        case "reasoningExclude": return java.lang.Boolean.class;
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": return java.lang.Integer.class;
+        case "repetitionpenalty":
+        case "repetitionPenalty": return java.lang.Double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "requireparameters":
+        case "requireParameters": return java.lang.Boolean.class;
         case "responseformat":
         case "responseFormat": return java.lang.String.class;
         case "responsehealing":
@@ -182,8 +278,10 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryMaxDelay": return long.class;
         case "schemaname":
         case "schemaName": return java.lang.String.class;
+        case "seed": return java.lang.Long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stop": return java.lang.String.class;
         case "stream": return boolean.class;
         case "streamto":
         case "streamTo": return java.lang.String.class;
@@ -194,8 +292,20 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "systemmessage":
         case "systemMessage": return java.lang.String.class;
         case "temperature": return java.lang.Double.class;
+        case "topk":
+        case "topK": return java.lang.Integer.class;
+        case "topp":
+        case "topP": return java.lang.Double.class;
         case "uploadfiles":
         case "uploadFiles": return boolean.class;
+        case "user": return java.lang.String.class;
+        case "webengine":
+        case "webEngine": return java.lang.String.class;
+        case "webmaxresults":
+        case "webMaxResults": return java.lang.Integer.class;
+        case "websearch":
+        case "webSearch": return boolean.class;
+        case "zdr": return java.lang.Boolean.class;
         default: return null;
         }
     }
@@ -204,14 +314,22 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         OpenRouterEndpoint target = (OpenRouterEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return target.getConfiguration().getAdditionalBodyProperty();
+        case "allowfallbacks":
+        case "allowFallbacks": return target.getConfiguration().getAllowFallbacks();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "appcategories":
+        case "appCategories": return target.getConfiguration().getAppCategories();
         case "apptitle":
         case "appTitle": return target.getConfiguration().getAppTitle();
         case "appurl":
         case "appUrl": return target.getConfiguration().getAppUrl();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "cachecontrol":
+        case "cacheControl": return target.getConfiguration().getCacheControl();
         case "checkmodalities":
         case "checkModalities": return target.getConfiguration().isCheckModalities();
         case "clientthreads":
@@ -224,11 +342,17 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "conversationMaxCount": return target.getConfiguration().getConversationMaxCount();
         case "conversationstore":
         case "conversationStore": return target.getConfiguration().getConversationStore();
+        case "datacollection":
+        case "dataCollection": return target.getConfiguration().getDataCollection();
         case "dimensions": return target.getConfiguration().getDimensions();
         case "encodingformat":
         case "encodingFormat": return target.getConfiguration().getEncodingFormat();
+        case "fallbackmodels":
+        case "fallbackModels": return target.getConfiguration().getFallbackModels();
         case "filesaction":
         case "filesAction": return target.getConfiguration().getFilesAction();
+        case "frequencypenalty":
+        case "frequencyPenalty": return target.getConfiguration().getFrequencyPenalty();
         case "generationwait":
         case "generationWait": return target.getConfiguration().getGenerationWait();
         case "healthcheckinterval":
@@ -245,12 +369,18 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxfilesize":
         case "maxFileSize": return target.getConfiguration().getMaxFileSize();
+        case "maxpricecompletion":
+        case "maxPriceCompletion": return target.getConfiguration().getMaxPriceCompletion();
+        case "maxpriceprompt":
+        case "maxPricePrompt": return target.getConfiguration().getMaxPricePrompt();
         case "maxresponsesize":
         case "maxResponseSize": return target.getConfiguration().getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxtokens":
         case "maxTokens": return target.getConfiguration().getMaxTokens();
+        case "minp":
+        case "minP": return target.getConfiguration().getMinP();
         case "model": return target.getConfiguration().getModel();
         case "modelscachettl":
         case "modelsCacheTtl": return target.getConfiguration().getModelsCacheTtl();
@@ -260,9 +390,30 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "outputModalities": return target.getConfiguration().getOutputModalities();
         case "pdfengine":
         case "pdfEngine": return target.getConfiguration().getPdfEngine();
+        case "presencepenalty":
+        case "presencePenalty": return target.getConfiguration().getPresencePenalty();
         case "prompt": return target.getConfiguration().getPrompt();
+        case "providerignore":
+        case "providerIgnore": return target.getConfiguration().getProviderIgnore();
+        case "provideronly":
+        case "providerOnly": return target.getConfiguration().getProviderOnly();
+        case "providerorder":
+        case "providerOrder": return target.getConfiguration().getProviderOrder();
+        case "providersort":
+        case "providerSort": return target.getConfiguration().getProviderSort();
+        case "quantizations": return target.getConfiguration().getQuantizations();
+        case "reasoningeffort":
+        case "reasoningEffort": return target.getConfiguration().getReasoningEffort();
+        case "reasoningexclude":
+        case "reasoningExclude": return target.getConfiguration().getReasoningExclude();
+        case "reasoningmaxtokens":
+        case "reasoningMaxTokens": return target.getConfiguration().getReasoningMaxTokens();
+        case "repetitionpenalty":
+        case "repetitionPenalty": return target.getConfiguration().getRepetitionPenalty();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "requireparameters":
+        case "requireParameters": return target.getConfiguration().getRequireParameters();
         case "responseformat":
         case "responseFormat": return target.getConfiguration().getResponseFormat();
         case "responsehealing":
@@ -273,8 +424,10 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "schemaname":
         case "schemaName": return target.getConfiguration().getSchemaName();
+        case "seed": return target.getConfiguration().getSeed();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "stop": return target.getConfiguration().getStop();
         case "stream": return target.getConfiguration().isStream();
         case "streamto":
         case "streamTo": return target.getConfiguration().getStreamTo();
@@ -285,8 +438,20 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "systemmessage":
         case "systemMessage": return target.getConfiguration().getSystemMessage();
         case "temperature": return target.getConfiguration().getTemperature();
+        case "topk":
+        case "topK": return target.getConfiguration().getTopK();
+        case "topp":
+        case "topP": return target.getConfiguration().getTopP();
         case "uploadfiles":
         case "uploadFiles": return target.getConfiguration().isUploadFiles();
+        case "user": return target.getConfiguration().getUser();
+        case "webengine":
+        case "webEngine": return target.getConfiguration().getWebEngine();
+        case "webmaxresults":
+        case "webMaxResults": return target.getConfiguration().getWebMaxResults();
+        case "websearch":
+        case "webSearch": return target.getConfiguration().isWebSearch();
+        case "zdr": return target.getConfiguration().getZdr();
         default: return null;
         }
     }
@@ -294,6 +459,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "additionalbodyproperty":
+        case "additionalBodyProperty": return Object.class;
         case "outputclass":
         case "outputClass": return java.lang.Object.class;
         default: return null;

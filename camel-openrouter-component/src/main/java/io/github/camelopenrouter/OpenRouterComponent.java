@@ -1,5 +1,6 @@
 package io.github.camelopenrouter;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -12,6 +13,7 @@ import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.PropertiesHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +93,17 @@ public class OpenRouterComponent extends HealthCheckComponent implements SSLCont
         OpenRouterConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setOperation(operation(remaining));
         OpenRouterEndpoint endpoint = new OpenRouterEndpoint(uri, this, endpointConfiguration);
+        // Camel's multi-value prefix option, as camel-openai reads it: additionalBodyProperty.x=... on the URI adds x to
+        // the component's own map (a copy), the URI winning per key
+        Map<String, Object> extras = PropertiesHelper.extractProperties(parameters, "additionalBodyProperty.");
+        if (!extras.isEmpty()) {
+            Map<String, Object> merged = new LinkedHashMap<>();
+            if (endpointConfiguration.getAdditionalBodyProperty() != null) {
+                merged.putAll(endpointConfiguration.getAdditionalBodyProperty());
+            }
+            merged.putAll(extras);
+            endpointConfiguration.setAdditionalBodyProperty(merged);
+        }
         setProperties(endpoint, parameters);
         if (endpointConfiguration.getSslContextParameters() == null && endpointConfiguration.getHttpClient() == null) {
             endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());

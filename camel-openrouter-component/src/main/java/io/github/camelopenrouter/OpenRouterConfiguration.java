@@ -1,6 +1,8 @@
 package io.github.camelopenrouter;
 
 import java.net.http.HttpClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.github.camelopenrouter.conversation.ConversationStore;
 import org.apache.camel.RuntimeCamelException;
@@ -262,6 +264,161 @@ public class OpenRouterConfiguration implements Cloneable {
               description = "How long, in milliseconds, a 404 from the generation endpoint is asked again (every 250"
                             + " ms): OpenRouter makes a generation readable a moment after the call. 0 fails at once.")
     private long generationWait = DEFAULT_GENERATION_WAIT;
+
+    // model fallbacks and provider routing (read in request/RoutingSettings)
+
+    @UriParam(label = "routing",
+              description = "Models to try, in order, when the model (the model option or CamelOpenRouterModel header)"
+                            + " is unavailable or refuses the request: comma-separated model ids, sent as OpenRouter's"
+                            + " models list after the model. CamelOpenRouterResponseModel says which one answered.")
+    private String fallbackModels;
+
+    @UriParam(label = "routing",
+              description = "Provider slugs to try in this order (comma-separated, for example anthropic,openai):"
+                            + " provider.order.")
+    private String providerOrder;
+
+    @UriParam(label = "routing",
+              description = "The only provider slugs that may serve the request (comma-separated): provider.only.")
+    private String providerOnly;
+
+    @UriParam(label = "routing",
+              description = "Provider slugs that must not serve the request (comma-separated): provider.ignore.")
+    private String providerIgnore;
+
+    @UriParam(label = "routing",
+              description = "Whether OpenRouter may use other providers when the preferred ones are unavailable"
+                            + " (provider.allow_fallbacks; OpenRouter's default is true).")
+    private Boolean allowFallbacks;
+
+    @UriParam(label = "routing",
+              description = "Only use providers that support every parameter of the request"
+                            + " (provider.require_parameters; OpenRouter's default is false).")
+    private Boolean requireParameters;
+
+    @UriParam(label = "routing",
+              description = "Only use Zero Data Retention endpoints (provider.zdr).")
+    private Boolean zdr;
+
+    @UriParam(label = "routing", enums = "allow,deny",
+              description = "Whether providers that store or train on prompts may be used: allow (OpenRouter's"
+                            + " default) or deny (provider.data_collection).")
+    private String dataCollection;
+
+    @UriParam(label = "routing", enums = "price,throughput,latency,exacto",
+              description = "Sort the providers by price, throughput or latency (or exacto, OpenRouter's"
+                            + " tool-calling quality ranking) instead of load balancing (provider.sort).")
+    private String providerSort;
+
+    @UriParam(label = "routing",
+              description = "The highest price, in USD per million prompt tokens, a provider may charge"
+                            + " (provider.max_price.prompt).")
+    private Double maxPricePrompt;
+
+    @UriParam(label = "routing",
+              description = "The highest price, in USD per million completion tokens, a provider may charge"
+                            + " (provider.max_price.completion).")
+    private Double maxPriceCompletion;
+
+    @UriParam(label = "routing",
+              description = "Only providers serving the model at these quantization levels (comma-separated: int4,"
+                            + " int8, fp4, mxfp4, nvfp4, fp6, fp8, mxfp8, fp16, bf16, fp32, unknown):"
+                            + " provider.quantizations.")
+    private String quantizations;
+
+    // reasoning (read in request/ReasoningSettings)
+
+    @UriParam(label = "reasoning", enums = "none,minimal,low,medium,high,xhigh,max",
+              description = "How hard a reasoning model thinks before it answers (reasoning.effort): none, minimal,"
+                            + " low, medium, high, xhigh or max. Cannot be combined with reasoningMaxTokens.")
+    private String reasoningEffort;
+
+    @UriParam(label = "reasoning",
+              description = "The token budget of a reasoning model's thinking (reasoning.max_tokens), for models that"
+                            + " take a budget rather than an effort. Cannot be combined with reasoningEffort.")
+    private Integer reasoningMaxTokens;
+
+    @UriParam(label = "reasoning",
+              description = "Let the model reason but leave the reasoning text out of the reply (reasoning.exclude);"
+                            + " its tokens are still counted and billed.")
+    private Boolean reasoningExclude;
+
+    // prompt caching (read in request/CacheSettings)
+
+    @UriParam(label = "caching", enums = "none,ephemeral,1h", defaultValue = "none",
+              description = "Prompt caching: none sends nothing (the provider's own caching applies); ephemeral sends"
+                            + " cache_control {type: ephemeral}, so OpenRouter marks the last cacheable block for the"
+                            + " provider's cache (about 5 minutes); 1h asks for a one-hour cache (ttl: 1h). Cache reads"
+                            + " and writes are reported in CamelOpenRouterCachedTokens and CamelOpenRouterCacheWriteTokens.")
+    private String cacheControl = "none";
+
+    // web search (read in request/WebSearchSettings)
+
+    @UriParam(label = "websearch", defaultValue = "false",
+              description = "Let the model search the web (OpenRouter's web plugin); the pages it cites come back in"
+                            + " the CamelOpenRouterCitations header. Billed per search by OpenRouter.")
+    private boolean webSearch;
+
+    @UriParam(label = "websearch",
+              description = "How many search results reach the model (the web plugin's max_results; OpenRouter's default"
+                            + " is 5).")
+    private Integer webMaxResults;
+
+    @UriParam(label = "websearch", enums = "native,exa,firecrawl,parallel,perplexity",
+              description = "The search engine: native (the provider's own search, where the model has one), exa,"
+                            + " firecrawl, parallel or perplexity. When not set, OpenRouter uses native where available,"
+                            + " else exa.")
+    private String webEngine;
+
+    // sampling (read in request/SamplingSettings)
+
+    @UriParam(label = "sampling", description = "Nucleus sampling (top_p), from 0 to 1.")
+    private Double topP;
+
+    @UriParam(label = "sampling", description = "Sample only from the K most likely tokens (top_k), 0 or more; 1 always"
+                                                + " picks the most likely token.")
+    private Integer topK;
+
+    @UriParam(label = "sampling", description = "Drop tokens less likely than min_p times the most likely one (min_p),"
+                                                + " from 0 to 1.")
+    private Double minP;
+
+    @UriParam(label = "sampling", description = "A random seed, for repeatable answers where the provider supports it.")
+    private Long seed;
+
+    @UriParam(label = "sampling", description = "Sequences that end the answer (comma-separated, at most 4).")
+    private String stop;
+
+    @UriParam(label = "sampling", description = "Penalise tokens by how often they already appeared"
+                                                + " (frequency_penalty), from -2 to 2.")
+    private Double frequencyPenalty;
+
+    @UriParam(label = "sampling", description = "Penalise tokens that already appeared at all (presence_penalty), from -2"
+                                                + " to 2.")
+    private Double presencePenalty;
+
+    @UriParam(label = "sampling", description = "Penalise repeated tokens (repetition_penalty), above 0 and at most 2; 1"
+                                                + " means no penalty.")
+    private Double repetitionPenalty;
+
+    // tracking (read in request/TrackingSettings)
+
+    @UriParam(label = "tracking", description = "Your end user's id (a stable id, hash or pseudonym), sent as user: OpenRouter"
+                                                + " isolates abuse per user instead of blocking the whole account.")
+    private String user;
+
+    @UriParam(label = "tracking", description = "Your application's categories (comma-separated), sent as the"
+                                                + " X-OpenRouter-Categories attribution header.")
+    private String appCategories;
+
+    // pass-through (read in request/RequestExtras)
+
+    @UriParam(label = "advanced", prefix = "additionalBodyProperty.", multiValue = true, javaType = "java.util.Map<String, Object>",
+              description = "Request fields the component does not model, merged at the top level of the request JSON:"
+                            + " additionalBodyProperty.top_a=0.5 sends \"top_a\":0.5. A value that is JSON (a number,"
+                            + " true/false, an object, an array) is sent as that JSON, anything else as a string. A field"
+                            + " a typed option sets is refused, naming the option.")
+    private Map<String, Object> additionalBodyProperty;
 
     @UriParam(label = "health", defaultValue = "" + DEFAULT_HEALTH_CHECK_INTERVAL, javaType = "java.time.Duration",
               description = "How often, in milliseconds, the producer health check asks OpenRouter for the account's"
@@ -614,6 +771,246 @@ public class OpenRouterConfiguration implements Cloneable {
         this.generationWait = generationWait;
     }
 
+    public String getFallbackModels() {
+        return fallbackModels;
+    }
+
+    public void setFallbackModels(String fallbackModels) {
+        this.fallbackModels = fallbackModels;
+    }
+
+    public String getProviderOrder() {
+        return providerOrder;
+    }
+
+    public void setProviderOrder(String providerOrder) {
+        this.providerOrder = providerOrder;
+    }
+
+    public String getProviderOnly() {
+        return providerOnly;
+    }
+
+    public void setProviderOnly(String providerOnly) {
+        this.providerOnly = providerOnly;
+    }
+
+    public String getProviderIgnore() {
+        return providerIgnore;
+    }
+
+    public void setProviderIgnore(String providerIgnore) {
+        this.providerIgnore = providerIgnore;
+    }
+
+    public Boolean getAllowFallbacks() {
+        return allowFallbacks;
+    }
+
+    public void setAllowFallbacks(Boolean allowFallbacks) {
+        this.allowFallbacks = allowFallbacks;
+    }
+
+    public Boolean getRequireParameters() {
+        return requireParameters;
+    }
+
+    public void setRequireParameters(Boolean requireParameters) {
+        this.requireParameters = requireParameters;
+    }
+
+    public Boolean getZdr() {
+        return zdr;
+    }
+
+    public void setZdr(Boolean zdr) {
+        this.zdr = zdr;
+    }
+
+    public String getDataCollection() {
+        return dataCollection;
+    }
+
+    public void setDataCollection(String dataCollection) {
+        this.dataCollection = dataCollection;
+    }
+
+    public String getProviderSort() {
+        return providerSort;
+    }
+
+    public void setProviderSort(String providerSort) {
+        this.providerSort = providerSort;
+    }
+
+    public Double getMaxPricePrompt() {
+        return maxPricePrompt;
+    }
+
+    public void setMaxPricePrompt(Double maxPricePrompt) {
+        this.maxPricePrompt = maxPricePrompt;
+    }
+
+    public Double getMaxPriceCompletion() {
+        return maxPriceCompletion;
+    }
+
+    public void setMaxPriceCompletion(Double maxPriceCompletion) {
+        this.maxPriceCompletion = maxPriceCompletion;
+    }
+
+    public String getQuantizations() {
+        return quantizations;
+    }
+
+    public void setQuantizations(String quantizations) {
+        this.quantizations = quantizations;
+    }
+
+    public String getReasoningEffort() {
+        return reasoningEffort;
+    }
+
+    public void setReasoningEffort(String reasoningEffort) {
+        this.reasoningEffort = reasoningEffort;
+    }
+
+    public Integer getReasoningMaxTokens() {
+        return reasoningMaxTokens;
+    }
+
+    public void setReasoningMaxTokens(Integer reasoningMaxTokens) {
+        this.reasoningMaxTokens = reasoningMaxTokens;
+    }
+
+    public Boolean getReasoningExclude() {
+        return reasoningExclude;
+    }
+
+    public void setReasoningExclude(Boolean reasoningExclude) {
+        this.reasoningExclude = reasoningExclude;
+    }
+
+    public String getCacheControl() {
+        return cacheControl;
+    }
+
+    public void setCacheControl(String cacheControl) {
+        this.cacheControl = cacheControl;
+    }
+
+    public boolean isWebSearch() {
+        return webSearch;
+    }
+
+    public void setWebSearch(boolean webSearch) {
+        this.webSearch = webSearch;
+    }
+
+    public Integer getWebMaxResults() {
+        return webMaxResults;
+    }
+
+    public void setWebMaxResults(Integer webMaxResults) {
+        this.webMaxResults = webMaxResults;
+    }
+
+    public String getWebEngine() {
+        return webEngine;
+    }
+
+    public void setWebEngine(String webEngine) {
+        this.webEngine = webEngine;
+    }
+
+    public Double getTopP() {
+        return topP;
+    }
+
+    public void setTopP(Double topP) {
+        this.topP = topP;
+    }
+
+    public Integer getTopK() {
+        return topK;
+    }
+
+    public void setTopK(Integer topK) {
+        this.topK = topK;
+    }
+
+    public Double getMinP() {
+        return minP;
+    }
+
+    public void setMinP(Double minP) {
+        this.minP = minP;
+    }
+
+    public Long getSeed() {
+        return seed;
+    }
+
+    public void setSeed(Long seed) {
+        this.seed = seed;
+    }
+
+    public String getStop() {
+        return stop;
+    }
+
+    public void setStop(String stop) {
+        this.stop = stop;
+    }
+
+    public Double getFrequencyPenalty() {
+        return frequencyPenalty;
+    }
+
+    public void setFrequencyPenalty(Double frequencyPenalty) {
+        this.frequencyPenalty = frequencyPenalty;
+    }
+
+    public Double getPresencePenalty() {
+        return presencePenalty;
+    }
+
+    public void setPresencePenalty(Double presencePenalty) {
+        this.presencePenalty = presencePenalty;
+    }
+
+    public Double getRepetitionPenalty() {
+        return repetitionPenalty;
+    }
+
+    public void setRepetitionPenalty(Double repetitionPenalty) {
+        this.repetitionPenalty = repetitionPenalty;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getAppCategories() {
+        return appCategories;
+    }
+
+    public void setAppCategories(String appCategories) {
+        this.appCategories = appCategories;
+    }
+
+    public Map<String, Object> getAdditionalBodyProperty() {
+        return additionalBodyProperty;
+    }
+
+    public void setAdditionalBodyProperty(Map<String, Object> additionalBodyProperty) {
+        this.additionalBodyProperty = additionalBodyProperty;
+    }
+
     public long getHealthCheckInterval() {
         return healthCheckInterval;
     }
@@ -624,7 +1021,10 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public OpenRouterConfiguration copy() {
         try {
-            return (OpenRouterConfiguration) clone();
+            OpenRouterConfiguration copy = (OpenRouterConfiguration) clone();
+            // an endpoint's additionalBodyProperty.* must not end up in the component's defaults
+            copy.additionalBodyProperty = additionalBodyProperty == null ? null : new LinkedHashMap<>(additionalBodyProperty);
+            return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }

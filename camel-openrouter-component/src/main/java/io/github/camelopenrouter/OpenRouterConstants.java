@@ -63,6 +63,57 @@ public final class OpenRouterConstants {
               javaType = "String")
     public static final String FILE_ID = "CamelOpenRouterFileId";
 
+    @Metadata(label = "producer", description = "Models to try, in order, after the model when it is unavailable (a"
+                                                + " comma-separated String or a List of model ids); overrides the"
+                                                + " fallbackModels option.",
+              javaType = "java.util.List<String>")
+    public static final String FALLBACK_MODELS = "CamelOpenRouterFallbackModels";
+
+    @Metadata(label = "producer", description = "OpenRouter's provider routing preferences as a Map in the wire's shape"
+                                                + " (order, only, ignore, allow_fallbacks, require_parameters,"
+                                                + " data_collection, zdr, sort, max_price, quantizations, ...); replaces"
+                                                + " the provider object the provider options would send.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String PROVIDER_PREFERENCES = "CamelOpenRouterProviderPreferences";
+
+    @Metadata(label = "producer", description = "The reasoning effort (none, minimal, low, medium, high, xhigh, max);"
+                                                + " overrides the reasoningEffort option and, being an effort, the"
+                                                + " reasoningMaxTokens budget.",
+              javaType = "String")
+    public static final String REASONING_EFFORT = "CamelOpenRouterReasoningEffort";
+
+    @Metadata(label = "producer", description = "Prompt caching for this exchange: none, ephemeral or 1h; overrides"
+                                                + " the cacheControl option.",
+              javaType = "String")
+    public static final String CACHE_CONTROL = "CamelOpenRouterCacheControl";
+
+    @Metadata(label = "producer", description = "Turns OpenRouter's web search plugin on (true) or off (false) for this"
+                                                + " exchange; overrides the webSearch option.",
+              javaType = "Boolean")
+    public static final String WEB_SEARCH = "CamelOpenRouterWebSearch";
+
+    @Metadata(label = "producer", description = "Your end user's id (a stable id, hash or pseudonym) for OpenRouter's"
+                                                + " abuse isolation and activity log; overrides the user option.",
+              javaType = "String")
+    public static final String USER = "CamelOpenRouterUser";
+
+    @Metadata(label = "producer", description = "Groups related requests (session_id, at most 256 characters): OpenRouter"
+                                                + " routes a session to one provider, which keeps its prompt cache warm."
+                                                + " Defaults to the CamelOpenRouterConversationId.",
+              javaType = "String")
+    public static final String SESSION_ID = "CamelOpenRouterSessionId";
+
+    @Metadata(label = "producer", description = "Metadata sent with the request (a Map of at most 16 pairs, keys at most 64"
+                                                + " and values at most 512 characters), shown in OpenRouter's activity"
+                                                + " log.",
+              javaType = "java.util.Map<String, String>")
+    public static final String METADATA = "CamelOpenRouterMetadata";
+
+    @Metadata(label = "producer", description = "Request fields the component does not model, as a Map merged at the top"
+                                                + " level of the request JSON (after the additionalBodyProperty.* options,"
+                                                + " winning per key). A field a typed option sets is refused.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String REQUEST_EXTRAS = "CamelOpenRouterRequestExtras";
     @Metadata(label = "producer", description = "Whether to stream the answer (true or false); overrides the stream"
                                                 + " option.",
               javaType = "Boolean")
@@ -134,6 +185,25 @@ public final class OpenRouterConstants {
     @Metadata(label = "producer", description = "Prompt plus completion tokens.", javaType = "Integer")
     public static final String TOTAL_TOKENS = "CamelOpenRouterTotalTokens";
 
+    @Metadata(label = "producer", description = "The model's reasoning text, when the model reasoned and the"
+                                                + " reasoning was not excluded.",
+              javaType = "String")
+    public static final String REASONING = "CamelOpenRouterReasoning";
+
+    @Metadata(label = "producer", description = "Tokens the model spent reasoning (part of the completion tokens).",
+              javaType = "Integer")
+    public static final String REASONING_TOKENS = "CamelOpenRouterReasoningTokens";
+
+    @Metadata(label = "producer", description = "Prompt tokens read from the provider's prompt cache"
+                                                + " (usage.prompt_tokens_details.cached_tokens).",
+              javaType = "Integer")
+    public static final String CACHED_TOKENS = "CamelOpenRouterCachedTokens";
+
+    @Metadata(label = "producer", description = "Prompt tokens written to the provider's prompt cache"
+                                                + " (usage.prompt_tokens_details.cache_write_tokens).",
+              javaType = "Integer")
+    public static final String CACHE_WRITE_TOKENS = "CamelOpenRouterCacheWriteTokens";
+
     @Metadata(label = "producer", description = "What the request cost, in USD credits, as OpenRouter reports it.",
               javaType = "Double")
     public static final String COST = "CamelOpenRouterCost";
@@ -166,6 +236,12 @@ public final class OpenRouterConstants {
                                                 + " citations), as a Jackson JsonNode array; set only when present.",
               javaType = "com.fasterxml.jackson.databind.JsonNode")
     public static final String ANNOTATIONS = "CamelOpenRouterAnnotations";
+
+    @Metadata(label = "producer", description = "The web pages the answer cites (the reply's url_citation annotations), as"
+                                                + " a List of Maps with url, title and content; set only when there are"
+                                                + " some.",
+              javaType = "java.util.List<java.util.Map<String, String>>")
+    public static final String CITATIONS = "CamelOpenRouterCitations";
 
     @Metadata(label = "producer", description = "Attachments that were not sent because their type is not supported,"
                                                 + " as a list of name (type) strings; set only when some were skipped.",

@@ -115,9 +115,10 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
                     positive(configuration.getConnectTimeout(), "connectTimeout"),
                     configuration.getSslContextParameters(), configuration.getClientThreads()));
         }
-        client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey, configuration.getAppUrl(),
-                configuration.getAppTitle(), requestTimeout, shared.timer(), shared.workers(),
-                configuration.getMaxResponseSize());
+        client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey,
+                new OpenRouterClient.Attribution(configuration.getAppUrl(), configuration.getAppTitle(),
+                        configuration.getAppCategories()),
+                requestTimeout, shared.timer(), shared.workers(), configuration.getMaxResponseSize());
         sender = shared.sender(client, retryPolicy);
         apiOperation = Operations.create(configuration.getOperation(), sender, configuration,
                 getComponent().getModelsCache());

@@ -45,6 +45,9 @@ class ReplyExtrasTest extends OpenRouterTestSupport {
                 .doubleValue());
         expected.put(OpenRouterConstants.COST_DETAILS, costDetails);
         expected.put(OpenRouterConstants.BYOK, false);
+        // usage.prompt_tokens_details / completion_tokens_details: nothing cached, no reasoning
+        expected.put(OpenRouterConstants.CACHED_TOKENS, 0);
+        expected.put(OpenRouterConstants.REASONING_TOKENS, 0);
         expected.put(OpenRouterConstants.QUEUED_MILLIS, 0L);
 
         assertThat(openRouterHeaders(exchange)).isEqualTo(expected);

@@ -73,4 +73,25 @@ class BenchmarkSmokeTest {
         assertThat(report.allRan()).isTrue();
         assertThat(report.markdown()).contains("### W1", "### W2", "### W3", "### W4", "Targets for the component");
     }
+
+    /** W6 at a tiny size: every streaming peer reads whole answers of the asked number of deltas. */
+    @Test
+    void w6StreamsEveryPeersAnswersWholeAndTimesTheFirstToken() throws Exception {
+        List<io.github.camelopenrouter.benchmarks.streaming.StreamingBenchmark.Result> results =
+                io.github.camelopenrouter.benchmarks.streaming.StreamingBenchmark.run(3, 2, 20);
+
+        assertThat(results).hasSize(3);
+        for (var result : results) {
+            assertThat(result.ttftMedianMs()).as(result.peer()).isPositive();
+            assertThat(result.cpuMsPerAnswer()).as(result.peer()).isPositive();
+        }
+        assertThat(results.get(0).lastText()).isEqualTo("21 events"); // 20 deltas and the usage chunk
+        // the component and openai-java assembled the whole 20-delta answer (pieces cycle through the reply text)
+        for (var peer : results.subList(1, 3)) {
+            assertThat(peer.lastText()).as(peer.peer()).startsWith("Received ").contains("body not inspected")
+                    .hasSizeGreaterThan(20 * 5);
+        }
+        assertThat(io.github.camelopenrouter.benchmarks.streaming.StreamingBenchmark.markdown(results))
+                .contains("### W6", "camel-openrouter", "openai-java");
+    }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +65,21 @@ public final class OpenRouterClient {
     /** @param maxResponseSize the longest reply body read, in bytes: a longer one fails and its connection is closed */
     public OpenRouterClient(HttpClient http, String baseUrl, String apiKey, String appUrl, String appTitle,
                             Duration requestTimeout, ScheduledExecutorService timer, Executor worker, long maxResponseSize) {
+        this(http, baseUrl, apiKey, new Attribution(appUrl, appTitle, null), requestTimeout, timer, worker,
+                maxResponseSize);
+    }
+
+    /**
+     * What OpenRouter shows about the calling application: its URL (HTTP-Referer), name (X-OpenRouter-Title) and
+     * categories (X-OpenRouter-Categories, comma-separated); each may be null.
+     */
+    public record Attribution(String appUrl, String appTitle, String appCategories) {
+    }
+
+    public OpenRouterClient(HttpClient http, String baseUrl, String apiKey, Attribution attribution,
+                            Duration requestTimeout, ScheduledExecutorService timer, Executor worker, long maxResponseSize) {
+        String appUrl = attribution.appUrl();
+        String appTitle = attribution.appTitle();
         if (maxResponseSize < 1) {
             throw new IllegalArgumentException("maxResponseSize must be a positive number of bytes, got " + maxResponseSize);
         }
@@ -74,6 +90,7 @@ public final class OpenRouterClient {
         HeaderValues.check("The API key (apiKey option or OPENROUTER_API_KEY)", apiKey, false);
         HeaderValues.check("The appUrl option", appUrl, false);
         HeaderValues.check("The appTitle option", appTitle, true);
+        HeaderValues.check("The appCategories option", attribution.appCategories(), true);
         this.redaction = new Redaction(apiKey);
         this.http = http;
         this.baseUrl = stripSlash(baseUrl);
@@ -89,6 +106,11 @@ public final class OpenRouterClient {
             // OpenRouter reads the new name; the old one is still honoured by older deployments and gateways
             h.put("X-OpenRouter-Title", appTitle);
             h.put("X-Title", appTitle);
+        }
+        if (attribution.appCategories() != null && !attribution.appCategories().isBlank()) {
+            // the SDK's simple encoding: the categories joined by commas
+            h.put("X-OpenRouter-Categories", String.join(",", Arrays.stream(attribution.appCategories().split(","))
+                    .map(String::trim).filter(c -> !c.isEmpty()).toList()));
         }
         this.headers = h.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
                 .toArray(String[]::new);

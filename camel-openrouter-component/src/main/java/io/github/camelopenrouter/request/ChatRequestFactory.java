@@ -65,9 +65,13 @@ public final class ChatRequestFactory {
         if (settings.media().pdfEngine() == null && messages.stream().anyMatch(ChatRequestFactory::hasPdf)) {
             warnPdfWithoutEngineOnce();
         }
-        ChatRequest request = new ChatRequest(settings.model(), messages, Plugins.of(settings),
+        // each feature's settings give their own wire value; the extras were checked against them when read
+        ChatRequest request = new ChatRequest(
+                settings.model(), settings.routing().models(settings.model()), messages, Plugins.of(settings),
+                settings.routing().provider(), settings.reasoning().wire(), settings.cache().wire(),
                 settings.sampling().temperature(), settings.sampling().maxTokens(), settings.output().responseFormat(),
-                settings.streaming().stream() ? Boolean.TRUE : null);
+                settings.streaming().stream() ? Boolean.TRUE : null, settings.sampling().parameters(),
+                settings.tracking().wire(), settings.extras().properties());
         return new PreparedRequest(request, StreamingRequestBody.of(request), user, settings.conversationId(),
                 body.skipped(), settings.output(), settings.streaming());
     }

@@ -16,8 +16,14 @@ public record RequestSettings(
         String conversationId,
         MediaSettings media,
         SamplingSettings sampling,
+        RoutingSettings routing,
+        ReasoningSettings reasoning,
+        CacheSettings cache,
+        WebSearchSettings web,
+        TrackingSettings tracking,
         OutputSettings output,
-        StreamSettings streaming) {
+        StreamSettings streaming,
+        RequestExtras extras) {
 
     /** The settings without an endpoint schema: for operations other than chat, which only read some of them. */
     public static RequestSettings resolve(Exchange exchange, OpenRouterConfiguration config) {
@@ -38,14 +44,28 @@ public record RequestSettings(
     }
 
     private static RequestSettings read(SettingReader in, OutputSchema outputSchema) {
-        return new RequestSettings(
+        String conversationId = in.text(OpenRouterConstants.CONVERSATION_ID, null);
+        RequestSettings typed = new RequestSettings(
                 in.text(OpenRouterConstants.MODEL, in.options().getModel()),
                 in.text(OpenRouterConstants.PROMPT, in.options().getPrompt()),
                 in.text(OpenRouterConstants.SYSTEM_MESSAGE, in.options().getSystemMessage()),
-                in.text(OpenRouterConstants.CONVERSATION_ID, null),
+                conversationId,
                 MediaSettings.read(in),
                 SamplingSettings.read(in),
+                RoutingSettings.read(in),
+                ReasoningSettings.read(in),
+                CacheSettings.read(in),
+                WebSearchSettings.read(in),
+                TrackingSettings.read(in, conversationId),
                 OutputSettings.read(in, outputSchema),
-                StreamSettings.read(in));
+                StreamSettings.read(in),
+                null);
+        // the pass-through last: it must know what the typed settings already send
+        return typed.withExtras(RequestExtras.read(in, typed));
+    }
+
+    private RequestSettings withExtras(RequestExtras value) {
+        return new RequestSettings(model, prompt, systemMessage, conversationId, media, sampling, routing, reasoning, cache,
+                web, tracking, output, streaming, value);
     }
 }

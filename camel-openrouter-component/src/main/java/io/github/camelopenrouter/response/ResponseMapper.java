@@ -1,5 +1,8 @@
 package io.github.camelopenrouter.response;
 
+import java.util.List;
+import java.util.Map;
+
 import io.github.camelopenrouter.OpenRouterConstants;
 import io.github.camelopenrouter.request.OutputSettings;
 import io.github.camelopenrouter.request.PreparedRequest;
@@ -37,9 +40,23 @@ public final class ResponseMapper {
             setIfPresent(out, OpenRouterConstants.COST, usage.cost());
             setIfPresent(out, OpenRouterConstants.COST_DETAILS, usage.costDetails());
             setIfPresent(out, OpenRouterConstants.BYOK, usage.byok());
+            if (usage.completionTokensDetails() != null) {
+                setIfPresent(out, OpenRouterConstants.REASONING_TOKENS, usage.completionTokensDetails().reasoningTokens());
+            }
+            if (usage.promptTokensDetails() != null) {
+                setIfPresent(out, OpenRouterConstants.CACHED_TOKENS, usage.promptTokensDetails().cachedTokens());
+                setIfPresent(out, OpenRouterConstants.CACHE_WRITE_TOKENS, usage.promptTokensDetails().cacheWriteTokens());
+            }
+        }
+        if (message != null && message.reasoning() != null && !message.reasoning().isEmpty()) {
+            out.setHeader(OpenRouterConstants.REASONING, message.reasoning());
         }
         if (message != null && message.hasAnnotations()) {
             out.setHeader(OpenRouterConstants.ANNOTATIONS, message.annotations());
+            List<Map<String, String>> citations = Citations.of(message.annotations());
+            if (!citations.isEmpty()) {
+                out.setHeader(OpenRouterConstants.CITATIONS, citations);
+            }
         }
         if (!request.skippedAttachments().isEmpty()) {
             out.setHeader(OpenRouterConstants.SKIPPED_ATTACHMENTS, request.skippedAttachments());

@@ -68,6 +68,18 @@ public record ChatResponse(
             @JsonProperty("total_tokens") Integer totalTokens,
             Double cost,
             @JsonProperty("is_byok") Boolean byok,
-            @JsonProperty("cost_details") Map<String, Object> costDetails) {
+            @JsonProperty("cost_details") Map<String, Object> costDetails,
+            @JsonProperty("prompt_tokens_details") PromptTokensDetails promptTokensDetails,
+            @JsonProperty("completion_tokens_details") CompletionTokensDetails completionTokensDetails) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PromptTokensDetails(
+            @JsonProperty("cached_tokens") Integer cachedTokens,
+            @JsonProperty("cache_write_tokens") Integer cacheWriteTokens) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CompletionTokensDetails(@JsonProperty("reasoning_tokens") Integer reasoningTokens) {
     }
 }

@@ -113,7 +113,22 @@ public final class LenientReply {
         return new ChatResponse.Usage(integer(usage, "prompt_tokens"), integer(usage, "completion_tokens"),
                 integer(usage, "total_tokens"), number(usage, "cost"),
                 usage.get("is_byok") != null && usage.get("is_byok").isBoolean() ? usage.get("is_byok").booleanValue() : null,
-                costDetails(usage.get("cost_details")));
+                costDetails(usage.get("cost_details")), promptDetails(usage.get("prompt_tokens_details")),
+                completionDetails(usage.get("completion_tokens_details")));
+    }
+
+    private ChatResponse.PromptTokensDetails promptDetails(JsonNode details) {
+        if (details == null || !details.isObject()) {
+            return null;
+        }
+        return new ChatResponse.PromptTokensDetails(integer(details, "cached_tokens"), integer(details, "cache_write_tokens"));
+    }
+
+    private ChatResponse.CompletionTokensDetails completionDetails(JsonNode details) {
+        if (details == null || !details.isObject()) {
+            return null;
+        }
+        return new ChatResponse.CompletionTokensDetails(integer(details, "reasoning_tokens"));
     }
 
     private ApiError error(JsonNode error, String path) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** An entry of {@code plugins}; {@code request.Plugins} decides which are sent. */
+/** An entry of {@code plugins}: file-parser, web, response-healing; {@code request.Plugins} decides which are sent. */
 public sealed interface Plugin {
 
     @JsonProperty("id")
@@ -22,6 +22,16 @@ public sealed interface Plugin {
 
         public static FileParser engine(String engine) {
             return new FileParser(new Pdf(engine));
+        }
+    }
+
+    /** Web search: the results reach the model, and come back as {@code url_citation} annotations. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({ "id", "engine", "max_results" })
+    record Web(String engine, @JsonProperty("max_results") Integer maxResults) implements Plugin {
+        @Override
+        public String id() {
+            return "web";
         }
     }
 

@@ -116,6 +116,6 @@ class OneShotBodyTest {
             }
         };
         ContentPart image = new ContentPart.ImageUrl(new ContentPart.ImageUrl.Image(Payload.dataUrl("image/png", oneShot), null));
-        return StreamingRequestBody.of(new ChatRequest(null, List.of(Message.user(List.of(image))), null, null, null, null, null));
+        return StreamingRequestBody.of(ChatRequest.of(List.of(Message.user(List.of(image)))));
     }
 }

@@ -29,6 +29,7 @@ final class ChatRequestValidator {
         validateMessages(root.get("messages"));
         validateParameters(root);
         validatePlugins(root.get("plugins"));
+        FeatureRanges.validate(root);
         validateResponseFormat(root.get("response_format"));
     }
 

@@ -67,7 +67,12 @@ final class ChatResponder {
         } catch (InvalidRequestException e) {
             return reject(400, ErrorBodies.forStatus(400, e.getMessage()), id);
         }
-        Completion completion = Completion.answer(root, id, state.files, state.jsonAnswer(), state.byok());
+        Completion completion;
+        try {
+            completion = Completion.answer(root, id, state);
+        } catch (NativeFeatures.NoModelAvailable e) {
+            return reject(503, ErrorBodies.forStatus(503, e.getMessage()), id);
+        }
         return answer(completion, root.path("stream").asBoolean(false), fault, referer);
     }
 
@@ -126,9 +131,9 @@ final class ChatResponder {
 
     /** The body a dropped reply starts to send: a plausible completion, of which the client sees half. */
     private static byte[] truncatedCompletion(String id) {
-        Completion completion = new Completion(id, Completion.DEFAULT_MODEL, 0,
-                "This reply is cut off by the simulator's dropMidReply fault.", List.of(),
-                Usage.of(10, "This reply is cut off by the simulator's dropMidReply fault.", 0));
+        Completion completion = new Completion(id, Completion.DEFAULT_MODEL, ErrorBodies.PROVIDER_NAME, 0,
+                "This reply is cut off by the simulator's dropMidReply fault.", null, List.of(),
+                Json.MAPPER.createArrayNode(), Usage.of(10, "This reply is cut off by the simulator's dropMidReply fault.", 0));
         return Json.bytes(CompletionJson.completion(completion));
     }
 }

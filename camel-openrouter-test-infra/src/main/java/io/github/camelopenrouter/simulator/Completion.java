@@ -1,6 +1,7 @@
 package io.github.camelopenrouter.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,24 +10,31 @@ import java.util.List;
  *
  * @param files PDFs parsed or reused in this request
  */
-record Completion(String id, String model, long created, String text, List<FileParsing.Outcome> files,
-                  Usage usage) {
+record Completion(String id, String model, String provider, long created, String text, String reasoning,
+                  List<FileParsing.Outcome> files, ArrayNode citations, Usage usage) {
 
     static final String DEFAULT_MODEL = "openrouter/auto";
 
-    /** Answers a validated request. */
-    static Completion answer(JsonNode root, String id, FileStore store, JsonAnswer jsonAnswer, boolean byok) {
-        ConversationScan scan = ConversationScan.of(root, store);
+    /** Answers a validated request; a model of {@code models} that is unavailable is skipped. */
+    static Completion answer(JsonNode root, String id, SimulatorState state) throws NativeFeatures.NoModelAvailable {
+        ConversationScan scan = ConversationScan.of(root, state.files);
+        NativeFeatures features = NativeFeatures.of(root, state.unavailableModels, scan.lastUser.firstText());
         List<FileParsing.Outcome> files = FileParsing.process(scan, FileParsing.parsingEngine(root));
         String description = ReplyText.describe(scan.lastUser, files);
-        String json = SchemaAnswers.answer(root, description, jsonAnswer);
+        String json = SchemaAnswers.answer(root, description, state.jsonAnswer());
         String text = json != null ? json : description;
         long ocrPages = files.stream()
                 .filter(file -> FileParsing.MISTRAL_OCR.equals(file.engine()))
                 .mapToLong(file -> file.pdf().pages())
                 .sum();
-        Usage usage = Usage.of(Usage.promptTokens(scan), text, ocrPages).withByok(byok);
-        return new Completion(id, servingModel(root), Instant.now().getEpochSecond(), text, files, usage);
+        Usage usage = Usage.of(Usage.promptTokens(scan), text, ocrPages, features.reasoningTokens()).withByok(state.byok());
+        if (features.cacheControl()) {
+            usage = state.promptCache.add(features.model() + "\n" + root.path("messages"))
+                    ? usage.withCache(0, usage.promptTokens())
+                    : usage.withCache(usage.promptTokens(), 0);
+        }
+        return new Completion(id, features.model(), features.provider(), Instant.now().getEpochSecond(), text,
+                features.reasoning(), files, features.citations(), usage);
     }
 
     /** Answers a body that was skimmed, not read: prompt tokens are estimated from its size. */
@@ -34,16 +42,8 @@ record Completion(String id, String model, long created, String text, List<FileP
         String text = ReplyText.skimmed(skim.bytes());
         String model = skim.model() != null ? skim.model() : DEFAULT_MODEL;
         Usage usage = Usage.of(Usage.ceilQuarter(skim.bytes()), text, 0);
-        return new Completion(id, model, Instant.now().getEpochSecond(), text, List.of(), usage);
-    }
-
-    /** The first of {@code models} when given (the fallback list), else {@code model}, else the account default. */
-    static String servingModel(JsonNode root) {
-        JsonNode models = root.path("models");
-        if (models.isArray() && !models.isEmpty()) {
-            return models.get(0).asText();
-        }
-        return root.path("model").isTextual() ? root.path("model").asText() : DEFAULT_MODEL;
+        return new Completion(id, model, ErrorBodies.PROVIDER_NAME, Instant.now().getEpochSecond(), text, null, List.of(),
+                Json.MAPPER.createArrayNode(), usage);
     }
 
     int parsedFiles() {

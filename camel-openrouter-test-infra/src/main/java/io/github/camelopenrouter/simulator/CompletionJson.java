@@ -32,6 +32,9 @@ final class CompletionJson {
         ObjectNode message = choice.putObject("message");
         message.put("role", "assistant");
         message.put("content", completion.text());
+        if (completion.reasoning() != null) {
+            message.put("reasoning", completion.reasoning());
+        }
         ArrayNode annotations = annotations(completion);
         if (!annotations.isEmpty()) {
             message.set("annotations", annotations);
@@ -68,6 +71,9 @@ final class CompletionJson {
             delta.put("role", "assistant");
         }
         delta.put("content", piece);
+        if (first && completion.reasoning() != null) {
+            delta.put("reasoning", completion.reasoning());
+        }
         if (last && !annotations.isEmpty()) {
             delta.set("annotations", annotations);
         }
@@ -130,7 +136,7 @@ final class CompletionJson {
     private static ObjectNode header(Completion completion, String object) {
         ObjectNode root = Json.object();
         root.put("id", completion.id());
-        root.put("provider", ErrorBodies.PROVIDER_NAME);
+        root.put("provider", completion.provider());
         root.put("model", completion.model());
         root.put("object", object);
         root.put("created", completion.created());
@@ -150,6 +156,7 @@ final class CompletionJson {
             body.put("name", file.pdf().name());
             body.putArray("content").addObject().put("type", "text").put("text", file.text());
         }
+        annotations.addAll(completion.citations());
         return annotations;
     }
 

@@ -39,8 +39,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>Else HTTP 200, headers {@code X-Generation-Id: gen-sim-<n>} (n counts from 1 since start or reset;
  *       {@link #setGenerationIdHeader} leaves it out),
  *       {@code X-Simulator-Parsed-Files} and {@code X-Simulator-Reused-Annotations}, and a
- *       {@code chat.completion} whose {@code model} is {@code models[0]}, else {@code model}, else
- *       "openrouter/auto", {@code system_fingerprint} null, {@code native_finish_reason} the provider's word
+ *       {@code chat.completion} whose {@code model} is the first of {@code models} not made
+ *       {@link #setUnavailableModels unavailable}, else {@code model}, else "openrouter/auto" (503 when none is
+ *       available), {@code system_fingerprint} null, {@code native_finish_reason} the provider's word
  *       (end_turn for anthropic/..., STOP for google/..., else stop) and {@code usage} with {@code cost_details} and
  *       {@code is_byok} ({@link #setByok}). A generation fault may still turn it into an error.
  *       {@code "stream": true} gets the same text as server-sent events: {@code : OPENROUTER PROCESSING},
@@ -80,13 +81,36 @@ import java.util.concurrent.TimeUnit;
  * never parsed. A {@code file_id} part names a file of the Files API (an unknown id is a 400 naming the part);
  * a PDF referenced that way is parsed, counted and reused exactly like the same PDF sent inline (by its hash).
  *
+ * <h2>OpenRouter's own request features</h2>
+ * <ul>
+ *   <li>{@code provider}: the reply's {@code provider} is the first of {@code provider.order} not in
+ *       {@code ignore}, else the first of {@code only}, else "SimProvider".</li>
+ *   <li>{@code reasoning} (an effort other than none, a {@code max_tokens} budget, {@code enabled} or
+ *       {@code exclude}) or {@code reasoning_effort}: {@code message.reasoning} is
+ *       "Simulated reasoning (effort E): the question was read, the answer follows." (or "(max_tokens N)"), left
+ *       out with {@code exclude: true}; its tokens are {@code completion_tokens_details.reasoning_tokens} either
+ *       way.</li>
+ *   <li>{@code cache_control} (top level): the first request with given model and messages reports
+ *       {@code prompt_tokens_details.cache_write_tokens} = prompt_tokens, each repeat
+ *       {@code cached_tokens} = prompt_tokens.</li>
+ *   <li>The {@code web} plugin: {@code max_results} (default 5) {@code url_citation} annotations
+ *       {@code {"url":"https://search.simulator.invalid/result/<i>","title":"Result <i> (<engine>)",
+ *       "content":"What the web says about: <first text of the last user message, 60 chars>","start_index":0,
+ *       "end_index":10}}, after the file annotations.</li>
+ *   <li>Out of range (checked as OpenRouter documents them): top_p and min_p 0..1, frequency and presence
+ *       penalty -2..2, repetition_penalty above 0 up to 2, top_k an integer of 0 or more, seed an integer,
+ *       stop at most 4, reasoning effort/max_tokens (one of them), cache_control type/ttl, provider sort,
+ *       data_collection and max_price, session_id at most 256 characters, metadata at most 16 string pairs
+ *       (keys 64, values 512), web max_results and engine: 400 naming the field.</li>
+ * </ul>
+ *
  * <h2>Usage</h2>
  * <pre>
  * prompt_tokens     = ceil(characters of all text in all messages / 4) + 85 per image
  *                     + 258 per audio or video part + 500 per page of every file part
  *                     (pages = count of "/Type /Page" objects, at least 1; 1 for a URL or a file_id
  *                     that is not a PDF)
- * completion_tokens = ceil(reply text length / 4)
+ * completion_tokens = ceil(reply text length / 4) + reasoning_tokens
  * cost              = prompt_tokens * 0.0000003 + completion_tokens * 0.0000025
  *                     + 0.002 per page of each PDF parsed with mistral-ocr in this request,
  *                     rounded half-up to 8 decimals
@@ -368,6 +392,16 @@ public final class OpenRouterSimulator implements AutoCloseable {
     /** Ids of the files the Files API holds, oldest first. */
     public List<String> fileIds() {
         return state.files.list().stream().map(FileStore.StoredFile::id).toList();
+    }
+
+    /**
+     * Makes these models answer as OpenRouter does when a model has no endpoint up: a request naming them in
+     * {@code models} is served by the next model of the list (and {@code model} in the reply says which); a request
+     * with no available model at all gets 503. Cleared by {@link #reset()}.
+     */
+    public void setUnavailableModels(String... models) {
+        state.unavailableModels.clear();
+        state.unavailableModels.addAll(List.of(models));
     }
 
     /** The largest upload accepted, in bytes (default 100 MB, OpenRouter's limit); a larger one is answered 413. */

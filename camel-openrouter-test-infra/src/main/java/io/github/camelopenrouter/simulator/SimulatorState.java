@@ -1,6 +1,8 @@
 package io.github.camelopenrouter.simulator;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Everything {@link OpenRouterSimulator#reset()} clears, shared by the handlers. */
@@ -14,6 +16,10 @@ final class SimulatorState {
     final FileStore files = new FileStore();
     final GenerationLog generationLog = new GenerationLog();
     final Account account = new Account();
+    /** Models that answer "no endpoints": a request's next model of {@code models} answers instead. */
+    final Set<String> unavailableModels = ConcurrentHashMap.newKeySet();
+    /** Prompts (model and messages) sent with {@code cache_control}: sent again, they are read from the cache. */
+    final Set<String> promptCache = ConcurrentHashMap.newKeySet();
     final Capacity capacity = new Capacity();
     private final AtomicLong generations = new AtomicLong();
     private volatile Duration latency = Duration.ZERO;
@@ -107,6 +113,8 @@ final class SimulatorState {
         account.reset();
         capacity.reset();
         latency = Duration.ZERO;
+        unavailableModels.clear();
+        promptCache.clear();
         jsonAnswer = JsonAnswer.FITS_SCHEMA;
         byok = false;
         generationIdHeader = true;

@@ -49,7 +49,8 @@ final class StreamReply implements Reply {
             chars += pieces.get(i % pieces.size()).length();
         }
         Usage usage = base.usage().withCompletionChars(chars);
-        Completion shaped = new Completion(base.id(), base.model(), base.created(), base.text(), base.files(), usage);
+        Completion shaped = new Completion(base.id(), base.model(), base.provider(), base.created(), base.text(),
+                base.reasoning(), base.files(), base.citations(), usage);
         return new StreamReply(shaped, pieces, deltas, shape, fault, headers, open);
     }
 

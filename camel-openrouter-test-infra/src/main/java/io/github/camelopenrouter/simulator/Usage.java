@@ -10,7 +10,10 @@ import java.math.RoundingMode;
  * <pre>
  * prompt_tokens     = ceil(text characters of all messages / 4) + 85 per image
  *                     + 258 per audio or video part + 500 per page of every file part
- * completion_tokens = ceil(reply text length / 4)
+ * completion_tokens = ceil(reply text length / 4) + reasoning_tokens
+ * reasoning_tokens  = ceil(reasoning text length / 4) when reasoning is asked (also with exclude), else 0
+ * cached_tokens     = prompt_tokens when the same messages were sent before with cache_control, else 0;
+ *                     cache_write_tokens = prompt_tokens on the first such request
  * cost              = prompt_tokens * 0.0000003 + completion_tokens * 0.0000025
  *                     + 0.002 per page of each PDF parsed with mistral-ocr in this request,
  *                     rounded half-up to 8 decimals
@@ -19,7 +22,8 @@ import java.math.RoundingMode;
  *                     upstream_inference_cost = their sum with BYOK, else null
  * </pre>
  */
-record Usage(long promptTokens, long completionTokens, BigDecimal cost, boolean byok) {
+record Usage(long promptTokens, long completionTokens, BigDecimal cost, boolean byok, long reasoningTokens,
+             long cachedTokens, long cacheWriteTokens) {
 
     static final BigDecimal PROMPT_PRICE = new BigDecimal("0.0000003");
     static final BigDecimal COMPLETION_PRICE = new BigDecimal("0.0000025");
@@ -30,18 +34,29 @@ record Usage(long promptTokens, long completionTokens, BigDecimal cost, boolean 
     }
 
     static Usage of(long promptTokens, String replyText, long ocrPages) {
-        long completionTokens = ceilQuarter(replyText.length());
+        return of(promptTokens, replyText, ocrPages, 0);
+    }
+
+    /** @param reasoningTokens tokens spent reasoning: part of the completion tokens, as OpenRouter counts them */
+    static Usage of(long promptTokens, String replyText, long ocrPages, long reasoningTokens) {
+        long completionTokens = ceilQuarter(replyText.length()) + reasoningTokens;
         BigDecimal cost = PROMPT_PRICE.multiply(BigDecimal.valueOf(promptTokens))
                 .add(COMPLETION_PRICE.multiply(BigDecimal.valueOf(completionTokens)))
                 .add(OCR_PAGE_PRICE.multiply(BigDecimal.valueOf(ocrPages)))
                 .setScale(8, RoundingMode.HALF_UP)
                 .stripTrailingZeros();
-        return new Usage(promptTokens, completionTokens, cost.signum() == 0 ? BigDecimal.ZERO : cost, false);
+        return new Usage(promptTokens, completionTokens, cost.signum() == 0 ? BigDecimal.ZERO : cost, false, reasoningTokens,
+                0, 0);
     }
 
     /** The same usage, billed to the user's own provider key (BYOK) or not. */
     Usage withByok(boolean value) {
-        return new Usage(promptTokens, completionTokens, cost, value);
+        return new Usage(promptTokens, completionTokens, cost, value, reasoningTokens, cachedTokens, cacheWriteTokens);
+    }
+
+    /** The same usage with a prompt-cache outcome: tokens read from the cache, or written to it. */
+    Usage withCache(long cached, long written) {
+        return new Usage(promptTokens, completionTokens, cost, byok, reasoningTokens, cached, written);
     }
 
     private static BigDecimal price(BigDecimal perToken, long tokens) {
@@ -52,10 +67,11 @@ record Usage(long promptTokens, long completionTokens, BigDecimal cost, boolean 
 
     /** The same usage for a reply text of {@code chars} characters (a streamed answer made longer). */
     Usage withCompletionChars(long chars) {
-        long tokens = ceilQuarter(chars);
+        long tokens = ceilQuarter(chars) + reasoningTokens;
         BigDecimal adjusted = cost.add(COMPLETION_PRICE.multiply(BigDecimal.valueOf(tokens - completionTokens)))
                 .setScale(8, RoundingMode.HALF_UP).stripTrailingZeros();
-        return new Usage(promptTokens, tokens, adjusted.signum() == 0 ? BigDecimal.ZERO : adjusted, byok);
+        return new Usage(promptTokens, tokens, adjusted.signum() == 0 ? BigDecimal.ZERO : adjusted, byok, reasoningTokens,
+                cachedTokens, cacheWriteTokens);
     }
 
     static long ceilQuarter(long value) {
@@ -80,8 +96,11 @@ record Usage(long promptTokens, long completionTokens, BigDecimal cost, boolean 
         }
         costDetails.put("upstream_inference_prompt_cost", promptCost);
         costDetails.put("upstream_inference_completions_cost", completionCost);
-        usage.putObject("prompt_tokens_details").put("cached_tokens", 0);
-        usage.putObject("completion_tokens_details").put("reasoning_tokens", 0);
+        ObjectNode prompt = usage.putObject("prompt_tokens_details").put("cached_tokens", cachedTokens);
+        if (cacheWriteTokens > 0) {
+            prompt.put("cache_write_tokens", cacheWriteTokens);
+        }
+        usage.putObject("completion_tokens_details").put("reasoning_tokens", reasoningTokens);
         return usage;
     }
 }

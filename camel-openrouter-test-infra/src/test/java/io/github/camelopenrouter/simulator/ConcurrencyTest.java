@@ -49,7 +49,8 @@ class ConcurrencyTest {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(replies).allSatisfy(reply -> assertThat(reply.join().statusCode()).isEqualTo(200));
-        assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofSeconds(5));
+        assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(300))
+                .as("far below 500 x 300 ms, with room for a loaded machine").isLessThan(Duration.ofSeconds(20));
         long simulatorThreads = Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().startsWith("openrouter-sim-"))
                 .count();

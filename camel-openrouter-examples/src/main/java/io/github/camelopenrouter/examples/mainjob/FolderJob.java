@@ -3,31 +3,36 @@ package io.github.camelopenrouter.examples.mainjob;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.camelopenrouter.OpenRouterComponent;
 import io.github.camelopenrouter.OpenRouterConfiguration;
 import io.github.camelopenrouter.examples.folder.FolderToOpenRouterRoute;
+import io.github.camelopenrouter.examples.folder.InvoiceExtractionRoute;
 import io.github.camelopenrouter.simulator.OpenRouterSimulator;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * The folder example as a job that ends: copies the sample files into a fresh inbox, runs
  * {@link FolderToOpenRouterRoute} until every one of them is answered or failed, prints one line per file and a
- * summary, and stops. With {@code OPENROUTER_API_KEY} set it calls OpenRouter; without it, it starts the OpenRouter
- * simulator on loopback and says so first.
+ * summary; then runs {@link InvoiceExtractionRoute} on the invoice PDFs among the samples (one JSON file each in
+ * {@code extracted}, checked against the schema the example ships), and stops. With {@code OPENROUTER_API_KEY} set it
+ * calls OpenRouter; without it, it starts the OpenRouter simulator on loopback and says so first.
  * <p>
  * Arguments: the samples folder (default {@code samples}) and the work folder, which is emptied first (default
  * {@code target/folder-job}). Optional environment: {@code OPENROUTER_MODEL} (default
- * {@value FolderToOpenRouterRoute#DEFAULT_MODEL}) and, with a key, {@code OPENROUTER_BASE_URL} (an
+ * {@value FolderToOpenRouterRoute#DEFAULT_MODEL}, and {@value InvoiceExtractionRoute#DEFAULT_MODEL} for the extraction) and, with a key, {@code OPENROUTER_BASE_URL} (an
  * OpenRouter-compatible gateway; default {@value OpenRouterConfiguration#DEFAULT_BASE_URL}).
  */
 public final class FolderJob {
@@ -86,7 +91,10 @@ public final class FolderJob {
             List<Path> files = prepare(inbox, outbox);
             out.printf("Processing %d sample files from %s%n  inbox:  %s%n  outbox: %s%n", files.size(), samples, inbox,
                     outbox);
-            return process(files.size(), inbox, outbox, offline ? SIMULATOR_KEY : apiKey.trim(), baseUrl, model);
+            String key = offline ? SIMULATOR_KEY : apiKey.trim();
+            JobProgress.Summary answered = process(files.size(), inbox, outbox, key, baseUrl, model);
+            return answered.plus(extract(key, baseUrl,
+                    environment.getOrDefault(MODEL_VARIABLE, InvoiceExtractionRoute.DEFAULT_MODEL)));
         } finally {
             if (simulator != null) {
                 simulator.close();
@@ -98,21 +106,8 @@ public final class FolderJob {
             throws Exception {
         JobProgress progress = new JobProgress(FolderToOpenRouterRoute.ROUTE_ID, count, out);
         long started = System.nanoTime();
-        boolean complete;
-        CamelContext context = new DefaultCamelContext();
-        try {
-            OpenRouterComponent component = new OpenRouterComponent();
-            component.getConfiguration().setApiKey(apiKey);
-            component.getConfiguration().setBaseUrl(baseUrl);
-            component.getConfiguration().setAppTitle("camel-openrouter folder example");
-            context.addComponent("openrouter", component);
-            context.getManagementStrategy().addEventNotifier(progress);
-            context.addRoutes(new FolderToOpenRouterRoute(inbox, outbox, model, FolderToOpenRouterRoute.DEFAULT_PDF_ENGINE));
-            context.start();
-            complete = progress.await(timeout);
-        } finally {
-            context.stop();
-        }
+        boolean complete = runUntilDone(new FolderToOpenRouterRoute(inbox, outbox, model,
+                FolderToOpenRouterRoute.DEFAULT_PDF_ENGINE), progress, apiKey, baseUrl);
         JobProgress.Summary summary = progress.summary();
         if (!complete) {
             out.printf("Timed out after %s: %d of %d files were not processed; they are still in %s%n", timeout,
@@ -124,6 +119,65 @@ public final class FolderJob {
         out.println("Answers are in " + outbox + (summary.failed() > 0 ? "; failed originals and their reasons in "
                                                                            + inbox.resolve(".failed") : ""));
         return summary;
+    }
+
+    /**
+     * The invoice extraction example on the invoice PDFs among the samples: one JSON file each in work/extracted,
+     * checked against the schema the example ships.
+     */
+    private JobProgress.Summary extract(String apiKey, String baseUrl, String model) throws Exception {
+        Path invoices = work.resolve("invoices");
+        Path extracted = work.resolve("extracted");
+        Files.createDirectories(invoices);
+        List<Path> pdfs;
+        try (Stream<Path> listing = Files.list(samples)) {
+            pdfs = listing.filter(file -> {
+                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                return name.startsWith("invoice") && name.endsWith(".pdf");
+            }).sorted().toList();
+        }
+        if (pdfs.isEmpty()) {
+            return new JobProgress.Summary(0, 0, 0, 0, 0, BigDecimal.ZERO);
+        }
+        for (Path pdf : pdfs) {
+            Files.copy(pdf, invoices.resolve(pdf.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        out.printf("Extracting the fields of %d invoice%s into JSON checked against %s%n  invoices:  %s%n  extracted: %s%n",
+                pdfs.size(), pdfs.size() == 1 ? "" : "s", InvoiceExtractionRoute.SCHEMA, invoices, extracted);
+        JobProgress progress = new JobProgress(InvoiceExtractionRoute.ROUTE_ID, pdfs.size(), out,
+                name -> "extracted/" + name.replaceFirst("\\.[^.]*$", "") + ".json", "invoices/.failed/");
+        boolean complete = runUntilDone(new InvoiceExtractionRoute(invoices, extracted, model,
+                FolderToOpenRouterRoute.DEFAULT_PDF_ENGINE), progress, apiKey, baseUrl);
+        JobProgress.Summary summary = progress.summary();
+        if (!complete) {
+            out.printf("Timed out after %s: %d of %d invoices were not processed; they are still in %s%n", timeout,
+                    pdfs.size() - summary.done() - summary.failed(), pdfs.size(), invoices);
+        }
+        out.printf("Extraction: %d invoice%s, %d extracted, %d failed; %,d tokens; cost $%s%n", pdfs.size(),
+                pdfs.size() == 1 ? "" : "s", summary.done(), summary.failed(), summary.totalTokens(),
+                JobProgress.plain(summary.cost()));
+        out.println("JSON files are in " + extracted + (summary.failed() > 0
+                ? "; failed invoices, the answers and the reasons in " + invoices.resolve(".failed") : ""));
+        return summary;
+    }
+
+    /** Runs one route on its own Camel context until the progress has seen every file, or the timeout. */
+    private boolean runUntilDone(RouteBuilder route, JobProgress progress, String apiKey, String baseUrl)
+            throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        try {
+            OpenRouterComponent component = new OpenRouterComponent();
+            component.getConfiguration().setApiKey(apiKey);
+            component.getConfiguration().setBaseUrl(baseUrl);
+            component.getConfiguration().setAppTitle("camel-openrouter folder example");
+            context.addComponent("openrouter", component);
+            context.getManagementStrategy().addEventNotifier(progress);
+            context.addRoutes(route);
+            context.start();
+            return progress.await(timeout);
+        } finally {
+            context.stop();
+        }
     }
 
     /** Empties the work folder and copies the samples in, keeping their dates so the read lock takes them at once. */

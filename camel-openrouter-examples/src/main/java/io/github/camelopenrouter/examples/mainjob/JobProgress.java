@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import io.github.camelopenrouter.OpenRouterConstants;
 import org.apache.camel.spi.CamelEvent;
@@ -19,7 +20,7 @@ import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.support.EventNotifierSupport;
 
 /**
- * Watches the folder route's exchanges: prints one line per file as it completes and adds up tokens and cost. Camel
+ * Watches one route's exchanges (the folder route's, the invoice extraction's): prints one line per file as it completes and adds up tokens and cost. Camel
  * signals completion after the file component has moved the original, so a printed file is really done. Files finish
  * on several threads at once; notify is synchronized so the lines and their numbers come out whole and in order.
  */
@@ -27,6 +28,8 @@ final class JobProgress extends EventNotifierSupport {
 
     private final String routeId;
     private final int expected;
+    private final Function<String, String> answerPath;
+    private final String failedPath;
     private final PrintStream out;
     private final CountDownLatch finished;
     private final AtomicInteger seen = new AtomicInteger();
@@ -36,9 +39,20 @@ final class JobProgress extends EventNotifierSupport {
     private final AtomicLong completionTokens = new AtomicLong();
     private final AtomicReference<BigDecimal> cost = new AtomicReference<>(BigDecimal.ZERO);
 
+    /** The folder route's progress: answers in outbox/NAME.md, failures in inbox/.failed/. */
     JobProgress(String routeId, int expected, PrintStream out) {
+        this(routeId, expected, out, name -> "outbox/" + name + ".md", "inbox/.failed/");
+    }
+
+    /**
+     * @param answerPath where the answer to a file of this name is written, as printed
+     * @param failedPath where a failed file goes, as printed
+     */
+    JobProgress(String routeId, int expected, PrintStream out, Function<String, String> answerPath, String failedPath) {
         this.routeId = routeId;
         this.expected = expected;
+        this.answerPath = answerPath;
+        this.failedPath = failedPath;
         this.out = out;
         this.finished = new CountDownLatch(expected);
         setIgnoreCamelContextEvents(true);
@@ -65,7 +79,7 @@ final class JobProgress extends EventNotifierSupport {
         String counter = String.format("[%" + String.valueOf(expected).length() + "d/%d]", position, expected);
         if (exchange.isFailed()) {
             failed.incrementAndGet();
-            out.printf("%s FAILED %-24s -> inbox/.failed/  %s%n", counter, name, reason(exchange.getException()));
+            out.printf("%s FAILED %-24s -> %s  %s%n", counter, name, failedPath, reason(exchange.getException()));
         } else {
             done.incrementAndGet();
             Message message = exchange.getMessage();
@@ -76,7 +90,7 @@ final class JobProgress extends EventNotifierSupport {
             promptTokens.addAndGet(prompt);
             completionTokens.addAndGet(completion);
             cost.accumulateAndGet(price, BigDecimal::add);
-            out.printf("%s done   %-24s -> outbox/%s.md  %,d tokens, $%s%n", counter, name, name, prompt + completion,
+            out.printf("%s done   %-24s -> %s  %,d tokens, $%s%n", counter, name, answerPath.apply(name), prompt + completion,
                     plain(price));
         }
         finished.countDown();
@@ -125,6 +139,12 @@ final class JobProgress extends EventNotifierSupport {
 
         boolean allDone() {
             return done == files;
+        }
+
+        /** Both runs' figures added up: the job is done when both are. */
+        Summary plus(Summary other) {
+            return new Summary(files + other.files, done + other.done, failed + other.failed,
+                    promptTokens + other.promptTokens, completionTokens + other.completionTokens, cost.add(other.cost));
         }
     }
 }

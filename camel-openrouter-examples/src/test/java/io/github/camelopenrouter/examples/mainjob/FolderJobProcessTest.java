@@ -44,6 +44,8 @@ class FolderJobProcessTest {
         // the job's own logging configuration keeps the output to its lines: no Camel warnings or stack traces
         assertThat(lines).noneMatch(line -> line.startsWith("WARN") || line.startsWith("ERROR") || line.startsWith("\tat "));
         assertThat(namesIn(work.resolve("outbox"))).hasSize(5);
+        assertThat(lines).filteredOn(line -> line.startsWith("Extraction: 1 invoice, 1 extracted, 0 failed; ")).hasSize(1);
+        assertThat(namesIn(work.resolve("extracted"))).containsExactly("invoice-2024-117.json");
         assertThat(namesIn(work.resolve("inbox").resolve(".done"))).isEqualTo(namesIn(Path.of("samples")));
     }
 }

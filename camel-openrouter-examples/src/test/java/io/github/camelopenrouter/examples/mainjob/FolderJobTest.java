@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.camelopenrouter.examples.folder.ExtractedInvoices;
 import io.github.camelopenrouter.simulator.OpenRouterSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,8 @@ class FolderJobTest {
     private static final Path SAMPLES = Path.of("samples");
     private static final Pattern DONE_LINE = Pattern.compile(
             "\\[(\\d)/(\\d)] done   (\\S+) +-> outbox/(\\S+)\\.md  ([\\d,]+) tokens, \\$([\\d.]+)");
+    private static final Pattern EXTRACTED_LINE = Pattern.compile(
+            "\\[1/1] done   invoice-2024-117\\.pdf +-> extracted/invoice-2024-117\\.json  ([\\d,]+) tokens, \\$([\\d.]+)");
 
     @TempDir
     Path dir;
@@ -44,6 +47,9 @@ class FolderJobTest {
         assertThat(lines.get(2)).contains("To use the real service: export OPENROUTER_API_KEY=sk-or-");
         assertThat(lines.get(3)).isEqualTo("Processing 5 sample files from " + SAMPLES.toAbsolutePath());
         assertAllAnswered(lines, work, samples);
+        assertInvoiceExtracted(lines, work);
+        assertThat(Files.readString(work.resolve("extracted").resolve("invoice-2024-117.json")))
+                .isEqualTo(ExtractedInvoices.SIMULATED);
         // the samples themselves are untouched: the job worked on copies
         assertThat(namesIn(SAMPLES)).isEqualTo(samples);
 
@@ -63,7 +69,12 @@ class FolderJobTest {
                                                + " with model openai/gpt-4o-mini (OPENROUTER_API_KEY is set; this run is"
                                                + " billed to that key).");
             assertAllAnswered(lines, work, namesIn(SAMPLES));
-            assertThat(gateway.requestCount()).isEqualTo(5);
+            assertInvoiceExtracted(lines, work);
+            // five answers and one extraction
+            assertThat(gateway.requestCount()).isEqualTo(6);
+            assertThat(gateway.requests().stream().filter(request -> request.json().has("response_format")))
+                    .singleElement().satisfies(request -> assertThat(request.json().at("/response_format/json_schema/schema"))
+                            .isEqualTo(ExtractedInvoices.schema()));
             assertThat(gateway.requests()).allSatisfy(request -> {
                 assertThat(request.header("Authorization")).isEqualTo("Bearer sk-or-v1-job-test");
                 assertThat(request.json().get("model").asText()).isEqualTo("openai/gpt-4o-mini");
@@ -78,6 +89,17 @@ class FolderJobTest {
             assertThat(summary.allDone()).as("all done; output:%n%s", buffer).isTrue();
         }
         return buffer.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    /** The invoice sample's fields, as one JSON file the shipped schema accepts, and the lines that say so. */
+    private static void assertInvoiceExtracted(List<String> lines, Path work) throws IOException {
+        assertThat(lines).contains("Extracting the fields of 1 invoice into JSON checked against"
+                                   + " classpath:schemas/invoice.schema.json");
+        assertThat(lines).filteredOn(line -> EXTRACTED_LINE.matcher(line).matches()).hasSize(1);
+        assertThat(lines).filteredOn(line -> line.startsWith("Extraction: 1 invoice, 1 extracted, 0 failed; ")).hasSize(1);
+        String json = Files.readString(work.resolve("extracted").resolve("invoice-2024-117.json"));
+        assertThat(ExtractedInvoices.problems(json)).isEmpty();
+        assertThat(namesIn(work.resolve("invoices").resolve(".done"))).containsExactly("invoice-2024-117.pdf");
     }
 
     /** One progress line per sample, numbered 1..5 in order, a summary that adds them up, answers and originals in place. */

@@ -1,0 +1,89 @@
+package io.github.camelopenrouter;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.camelopenrouter.simulator.StreamShape;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A streamTo consumer that sleeps holds back the reading of the socket: while it sleeps, the heap stays flat although
+ * the simulator has 50,000 deltas (about 13 MB of events) to send; once it wakes, every delta arrives, in order.
+ */
+class StreamBackPressureTest extends OpenRouterTestSupport {
+
+    private static final int DELTAS = 50_000;
+    private static final int SLEEP_AT = 200;
+
+    private final CountDownLatch asleep = new CountDownLatch(1);
+    private final CountDownLatch wake = new CountDownLatch(1);
+    private final AtomicInteger received = new AtomicInteger();
+    private final AtomicInteger outOfOrder = new AtomicInteger();
+    private final StringBuilder joined = new StringBuilder();
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:slow").process(exchange -> {
+                    int index = exchange.getMessage().getHeader(OpenRouterConstants.STREAM_INDEX, Integer.class);
+                    if (Boolean.TRUE.equals(exchange.getMessage().getHeader(OpenRouterConstants.STREAM_END))) {
+                        return;
+                    }
+                    if (index != received.getAndIncrement()) {
+                        outOfOrder.incrementAndGet();
+                    }
+                    joined.append(exchange.getMessage().getBody(String.class));
+                    if (index == SLEEP_AT) {
+                        asleep.countDown();
+                        wake.await(60, TimeUnit.SECONDS); // the consumer sleeps: a slow browser, a full topic
+                    }
+                });
+            }
+        };
+    }
+
+    @Test
+    void aSleepingConsumerKeepsTheHeapFlatAndThenGetsEveryDelta() throws Exception {
+        simulator.setStreamShape(StreamShape.defaults().withDeltas(DELTAS).withPieceChars(10));
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long before = usedAfterGc(memory);
+
+        CompletableFuture<Exchange> pending = template.asyncSend("openrouter:chat?model=m&streamTo=direct:slow",
+                e -> e.getMessage().setBody("a very long answer"));
+        assertThat(asleep.await(30, TimeUnit.SECONDS)).isTrue();
+        // time for whatever would buffer to buffer: the simulator writes its ~13 MB well within this without back-pressure
+        Thread.sleep(1500);
+        long during = usedAfterGc(memory);
+        wake.countDown();
+        Exchange exchange = pending.get(120, TimeUnit.SECONDS);
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(during - before).as("heap growth while the consumer sleeps, bytes").isLessThan(6L * 1024 * 1024);
+        assertThat(received.get()).isEqualTo(DELTAS);
+        assertThat(outOfOrder.get()).isZero();
+        assertThat(joined.toString()).isEqualTo(exchange.getMessage().getBody(String.class));
+        assertThat(exchange.getMessage().getHeader(OpenRouterConstants.COMPLETION_TOKENS, Integer.class))
+                .isEqualTo((joined.length() + 3) / 4);
+    }
+
+    private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+            least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
+        }
+        return least;
+    }
+
+}
