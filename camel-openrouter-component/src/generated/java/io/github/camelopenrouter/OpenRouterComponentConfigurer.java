@@ -61,6 +61,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "conversationMaxBytes": getOrCreateConfiguration(target).setConversationMaxBytes(property(camelContext, long.class, value)); return true;
         case "conversationmaxcount":
         case "conversationMaxCount": getOrCreateConfiguration(target).setConversationMaxCount(property(camelContext, int.class, value)); return true;
+        case "conversationmaxturns":
+        case "conversationMaxTurns": getOrCreateConfiguration(target).setConversationMaxTurns(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": getOrCreateConfiguration(target).setConversationStore(property(camelContext, io.github.camelopenrouter.conversation.ConversationStore.class, value)); return true;
         case "datacollection":
@@ -88,6 +90,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "imageDetail": getOrCreateConfiguration(target).setImageDetail(property(camelContext, java.lang.String.class, value)); return true;
         case "inputmodalities":
         case "inputModalities": getOrCreateConfiguration(target).setInputModalities(property(camelContext, java.lang.String.class, value)); return true;
+        case "internalurls":
+        case "internalUrls": getOrCreateConfiguration(target).setInternalUrls(property(camelContext, java.lang.String.class, value)); return true;
         case "jsonschema":
         case "jsonSchema": getOrCreateConfiguration(target).setJsonSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -112,7 +116,7 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "modelscachettl":
         case "modelsCacheTtl": getOrCreateConfiguration(target).setModelsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "outputclass":
-        case "outputClass": getOrCreateConfiguration(target).setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
+        case "outputClass": getOrCreateConfiguration(target).setOutputClass(property(camelContext, java.lang.Object.class, value)); return true;
         case "outputmodalities":
         case "outputModalities": getOrCreateConfiguration(target).setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
@@ -223,6 +227,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "conversationMaxBytes": return long.class;
         case "conversationmaxcount":
         case "conversationMaxCount": return int.class;
+        case "conversationmaxturns":
+        case "conversationMaxTurns": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.camelopenrouter.conversation.ConversationStore.class;
         case "datacollection":
@@ -250,6 +256,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "imageDetail": return java.lang.String.class;
         case "inputmodalities":
         case "inputModalities": return java.lang.String.class;
+        case "internalurls":
+        case "internalUrls": return java.lang.String.class;
         case "jsonschema":
         case "jsonSchema": return java.lang.String.class;
         case "lazystartproducer":
@@ -274,7 +282,7 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "modelscachettl":
         case "modelsCacheTtl": return long.class;
         case "outputclass":
-        case "outputClass": return java.lang.Class.class;
+        case "outputClass": return java.lang.Object.class;
         case "outputmodalities":
         case "outputModalities": return java.lang.String.class;
         case "pdfengine":
@@ -386,6 +394,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "conversationMaxBytes": return getOrCreateConfiguration(target).getConversationMaxBytes();
         case "conversationmaxcount":
         case "conversationMaxCount": return getOrCreateConfiguration(target).getConversationMaxCount();
+        case "conversationmaxturns":
+        case "conversationMaxTurns": return getOrCreateConfiguration(target).getConversationMaxTurns();
         case "conversationstore":
         case "conversationStore": return getOrCreateConfiguration(target).getConversationStore();
         case "datacollection":
@@ -413,6 +423,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "imageDetail": return getOrCreateConfiguration(target).getImageDetail();
         case "inputmodalities":
         case "inputModalities": return getOrCreateConfiguration(target).getInputModalities();
+        case "internalurls":
+        case "internalUrls": return getOrCreateConfiguration(target).getInternalUrls();
         case "jsonschema":
         case "jsonSchema": return getOrCreateConfiguration(target).getJsonSchema();
         case "lazystartproducer":
@@ -519,8 +531,6 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "additionalbodyproperty":
         case "additionalBodyProperty": return Object.class;
-        case "outputclass":
-        case "outputClass": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -49,6 +49,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "conversationMaxBytes": target.setConversationMaxBytes(property(camelContext, long.class, value)); return true;
         case "conversationmaxcount":
         case "conversationMaxCount": target.setConversationMaxCount(property(camelContext, int.class, value)); return true;
+        case "conversationmaxturns":
+        case "conversationMaxTurns": target.setConversationMaxTurns(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": target.setConversationStore(property(camelContext, io.github.camelopenrouter.conversation.ConversationStore.class, value)); return true;
         case "datacollection":
@@ -72,6 +74,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "imageDetail": target.setImageDetail(property(camelContext, java.lang.String.class, value)); return true;
         case "inputmodalities":
         case "inputModalities": target.setInputModalities(property(camelContext, java.lang.String.class, value)); return true;
+        case "internalurls":
+        case "internalUrls": target.setInternalUrls(property(camelContext, java.lang.String.class, value)); return true;
         case "jsonschema":
         case "jsonSchema": target.setJsonSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "maxfilesize":
@@ -93,7 +97,7 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "modelsCacheTtl": target.setModelsCacheTtl(property(camelContext, long.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, io.github.camelopenrouter.OpenRouterOperation.class, value)); return true;
         case "outputclass":
-        case "outputClass": target.setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
+        case "outputClass": target.setOutputClass(property(camelContext, java.lang.Object.class, value)); return true;
         case "outputmodalities":
         case "outputModalities": target.setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
@@ -193,6 +197,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "conversationMaxBytes": return long.class;
         case "conversationmaxcount":
         case "conversationMaxCount": return int.class;
+        case "conversationmaxturns":
+        case "conversationMaxTurns": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.camelopenrouter.conversation.ConversationStore.class;
         case "datacollection":
@@ -216,6 +222,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "imageDetail": return java.lang.String.class;
         case "inputmodalities":
         case "inputModalities": return java.lang.String.class;
+        case "internalurls":
+        case "internalUrls": return java.lang.String.class;
         case "jsonschema":
         case "jsonSchema": return java.lang.String.class;
         case "maxfilesize":
@@ -237,7 +245,7 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "modelsCacheTtl": return long.class;
         case "operation": return io.github.camelopenrouter.OpenRouterOperation.class;
         case "outputclass":
-        case "outputClass": return java.lang.Class.class;
+        case "outputClass": return java.lang.Object.class;
         case "outputmodalities":
         case "outputModalities": return java.lang.String.class;
         case "pdfengine":
@@ -338,6 +346,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "conversationMaxBytes": return target.getConversationMaxBytes();
         case "conversationmaxcount":
         case "conversationMaxCount": return target.getConversationMaxCount();
+        case "conversationmaxturns":
+        case "conversationMaxTurns": return target.getConversationMaxTurns();
         case "conversationstore":
         case "conversationStore": return target.getConversationStore();
         case "datacollection":
@@ -361,6 +371,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "imageDetail": return target.getImageDetail();
         case "inputmodalities":
         case "inputModalities": return target.getInputModalities();
+        case "internalurls":
+        case "internalUrls": return target.getInternalUrls();
         case "jsonschema":
         case "jsonSchema": return target.getJsonSchema();
         case "maxfilesize":

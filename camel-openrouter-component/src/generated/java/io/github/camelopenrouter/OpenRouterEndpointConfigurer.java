@@ -49,6 +49,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "conversationMaxBytes": target.getConfiguration().setConversationMaxBytes(property(camelContext, long.class, value)); return true;
         case "conversationmaxcount":
         case "conversationMaxCount": target.getConfiguration().setConversationMaxCount(property(camelContext, int.class, value)); return true;
+        case "conversationmaxturns":
+        case "conversationMaxTurns": target.getConfiguration().setConversationMaxTurns(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": target.getConfiguration().setConversationStore(property(camelContext, io.github.camelopenrouter.conversation.ConversationStore.class, value)); return true;
         case "datacollection":
@@ -72,6 +74,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "imageDetail": target.getConfiguration().setImageDetail(property(camelContext, java.lang.String.class, value)); return true;
         case "inputmodalities":
         case "inputModalities": target.getConfiguration().setInputModalities(property(camelContext, java.lang.String.class, value)); return true;
+        case "internalurls":
+        case "internalUrls": target.getConfiguration().setInternalUrls(property(camelContext, java.lang.String.class, value)); return true;
         case "jsonschema":
         case "jsonSchema": target.getConfiguration().setJsonSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -94,7 +98,7 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "modelscachettl":
         case "modelsCacheTtl": target.getConfiguration().setModelsCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "outputclass":
-        case "outputClass": target.getConfiguration().setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
+        case "outputClass": target.getConfiguration().setOutputClass(property(camelContext, java.lang.Object.class, value)); return true;
         case "outputmodalities":
         case "outputModalities": target.getConfiguration().setOutputModalities(property(camelContext, java.lang.String.class, value)); return true;
         case "pdfengine":
@@ -194,6 +198,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "conversationMaxBytes": return long.class;
         case "conversationmaxcount":
         case "conversationMaxCount": return int.class;
+        case "conversationmaxturns":
+        case "conversationMaxTurns": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.camelopenrouter.conversation.ConversationStore.class;
         case "datacollection":
@@ -217,6 +223,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "imageDetail": return java.lang.String.class;
         case "inputmodalities":
         case "inputModalities": return java.lang.String.class;
+        case "internalurls":
+        case "internalUrls": return java.lang.String.class;
         case "jsonschema":
         case "jsonSchema": return java.lang.String.class;
         case "lazystartproducer":
@@ -239,7 +247,7 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "modelscachettl":
         case "modelsCacheTtl": return long.class;
         case "outputclass":
-        case "outputClass": return java.lang.Class.class;
+        case "outputClass": return java.lang.Object.class;
         case "outputmodalities":
         case "outputModalities": return java.lang.String.class;
         case "pdfengine":
@@ -340,6 +348,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "conversationMaxBytes": return target.getConfiguration().getConversationMaxBytes();
         case "conversationmaxcount":
         case "conversationMaxCount": return target.getConfiguration().getConversationMaxCount();
+        case "conversationmaxturns":
+        case "conversationMaxTurns": return target.getConfiguration().getConversationMaxTurns();
         case "conversationstore":
         case "conversationStore": return target.getConfiguration().getConversationStore();
         case "datacollection":
@@ -363,6 +373,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "imageDetail": return target.getConfiguration().getImageDetail();
         case "inputmodalities":
         case "inputModalities": return target.getConfiguration().getInputModalities();
+        case "internalurls":
+        case "internalUrls": return target.getConfiguration().getInternalUrls();
         case "jsonschema":
         case "jsonSchema": return target.getConfiguration().getJsonSchema();
         case "lazystartproducer":
@@ -461,8 +473,6 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "additionalbodyproperty":
         case "additionalBodyProperty": return Object.class;
-        case "outputclass":
-        case "outputClass": return java.lang.Object.class;
         default: return null;
         }
     }

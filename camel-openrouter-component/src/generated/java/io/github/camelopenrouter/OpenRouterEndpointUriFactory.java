@@ -23,7 +23,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(75);
+        Set<String> props = new HashSet<>(77);
         props.add("additionalBodyProperty");
         props.add("allowFallbacks");
         props.add("apiKey");
@@ -37,6 +37,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("connectTimeout");
         props.add("conversationMaxBytes");
         props.add("conversationMaxCount");
+        props.add("conversationMaxTurns");
         props.add("conversationStore");
         props.add("dataCollection");
         props.add("dimensions");
@@ -49,6 +50,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("httpClient");
         props.add("imageDetail");
         props.add("inputModalities");
+        props.add("internalUrls");
         props.add("jsonSchema");
         props.add("lazyStartProducer");
         props.add("maxFileSize");

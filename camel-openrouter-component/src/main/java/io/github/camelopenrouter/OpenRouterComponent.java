@@ -59,10 +59,11 @@ public class OpenRouterComponent extends HealthCheckComponent implements SSLCont
 
     @Metadata(label = "advanced", defaultValue = "true",
               description = "Lower the limit on requests in flight when OpenRouter refuses for load (429, 503) to the"
-                            + " number it was still holding, pause every queued request for the Retry-After, and climb"
-                            + " back by one per round of successes once ten Retry-After periods (at least a second)"
-                            + " passed without a refusal. A refusal caused by the component's own burst does not count"
-                            + " against maxRetries. false keeps the limit at maxConcurrentRequests.")
+                            + " number it was still holding (by at most half for one burst of refusals), pause every"
+                            + " queued request for the Retry-After, and climb back by one per round of successes once"
+                            + " ten times that pause (at least a second) passed without a refusal. A refusal while other"
+                            + " requests were in flight is the component's own burst and does not count against"
+                            + " maxRetries. false keeps the limit at maxConcurrentRequests.")
     private boolean adaptiveConcurrency = true;
 
     @Metadata(label = "advanced", defaultValue = "" + DEFAULT_WORKER_THREADS,
@@ -164,6 +165,34 @@ public class OpenRouterComponent extends HealthCheckComponent implements SSLCont
         }
         super.doStop();
     }
+
+    /** The limiter's figures for metrics: one view per component, so the gauges registered once keep reading it. */
+    io.github.camelopenrouter.observe.Meters.FlowControl flowControl() {
+        return flowControl;
+    }
+
+    private final io.github.camelopenrouter.observe.Meters.FlowControl flowControl =
+            new io.github.camelopenrouter.observe.Meters.FlowControl() {
+                @Override
+                public int concurrencyLimit() {
+                    return getConcurrencyLimit();
+                }
+
+                @Override
+                public int inFlight() {
+                    return getRequestsInFlight();
+                }
+
+                @Override
+                public int queued() {
+                    return getQueuedRequests();
+                }
+
+                @Override
+                public long loadRefusals() {
+                    return getLoadRefusals();
+                }
+            };
 
     @ManagedAttribute(description = "The current limit on requests in flight (maxConcurrentRequests, lowered by refusals"
                                     + " for load when adaptiveConcurrency is on)")

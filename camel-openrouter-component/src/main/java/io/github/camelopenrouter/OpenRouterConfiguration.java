@@ -84,10 +84,12 @@ public class OpenRouterConfiguration implements Cloneable {
     private String jsonSchema;
 
     @UriParam(label = "structured",
-              description = "A Java class the answer is unmarshalled into (with Jackson) as the body; its JSON Schema"
-                            + " is generated from the class (victools jsonschema-generator, Jackson annotations"
-                            + " honoured) and sent as response_format json_schema. Cannot be combined with jsonSchema.")
-    private Class<?> outputClass;
+              description = "A Java class (a Class, or its fully qualified name) the answer is unmarshalled into (with"
+                            + " Jackson) as the body; its JSON Schema is generated from the class (victools"
+                            + " jsonschema-generator, Jackson annotations honoured) and sent as response_format"
+                            + " json_schema. Cannot be combined with jsonSchema.")
+    // Object, not Class: a name that is not a class then fails with a message naming it, not Camel's type-converter error
+    private Object outputClass;
 
     @UriParam(label = "structured", defaultValue = DEFAULT_SCHEMA_NAME,
               description = "The name of the schema sent in response_format.json_schema.name.")
@@ -121,6 +123,15 @@ public class OpenRouterConfiguration implements Cloneable {
                             + " with ResponseTooLargeException (error type response_too_large, not retried) and its"
                             + " connection is closed, instead of filling the heap. Raise it to download larger files.")
     private long maxResponseSize = 64L * 1024 * 1024;
+
+    @UriParam(label = "security", defaultValue = "warn", enums = "warn,refuse,allow",
+              description = "What to do when the message body holds a URL to an internal address (loopback, private or"
+                            + " link-local such as the cloud metadata service 169.254.169.254, localhost, *.internal) or"
+                            + " a URL carrying credentials (user info, a token or signature query parameter), which would"
+                            + " go to OpenRouter and the model's provider: warn (log a WARN line naming the host and"
+                            + " parameter, never the URL, and send), refuse (fail with OpenRouterInputException before"
+                            + " sending) or allow. Endpoint option, not a header: a sender cannot switch it off.")
+    private String internalUrls = "warn";
 
     @UriParam(description = "Your application's URL, sent as the HTTP-Referer attribution header (it appears in"
                             + " OpenRouter's rankings and your activity log).")
@@ -188,6 +199,13 @@ public class OpenRouterConfiguration implements Cloneable {
               description = "The most conversations the default in-memory store keeps; the least recently used go"
                             + " first.")
     private int conversationMaxCount = 1000;
+
+    @UriParam(label = "advanced", defaultValue = "50",
+              description = "The most turns (a question and its answer) of one conversation sent with a new question;"
+                            + " older turns are dropped, oldest first, and the default in-memory store keeps no more."
+                            + " Bounds what a long-running conversation costs per request (every turn is sent, and"
+                            + " billed, again) and what it holds in memory.")
+    private int conversationMaxTurns = 50;
 
     @UriParam(label = "advanced", defaultValue = "134217728",
               description = "The most bytes (files and text) the default in-memory conversation store keeps; the least"
@@ -507,11 +525,13 @@ public class OpenRouterConfiguration implements Cloneable {
         this.jsonSchema = jsonSchema;
     }
 
-    public Class<?> getOutputClass() {
+    /** A {@code Class}, a class name, or null. */
+    public Object getOutputClass() {
         return outputClass;
     }
 
-    public void setOutputClass(Class<?> outputClass) {
+    /** @param outputClass a {@code Class} or a fully qualified class name */
+    public void setOutputClass(Object outputClass) {
         this.outputClass = outputClass;
     }
 
@@ -569,6 +589,22 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setMaxResponseSize(long maxResponseSize) {
         this.maxResponseSize = maxResponseSize;
+    }
+
+    public String getInternalUrls() {
+        return internalUrls;
+    }
+
+    public void setInternalUrls(String internalUrls) {
+        this.internalUrls = internalUrls;
+    }
+
+    public int getConversationMaxTurns() {
+        return conversationMaxTurns;
+    }
+
+    public void setConversationMaxTurns(int conversationMaxTurns) {
+        this.conversationMaxTurns = conversationMaxTurns;
     }
 
     public String getAppUrl() {

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
+import io.github.camelopenrouter.client.ClientSafety;
 import io.github.camelopenrouter.client.ComponentResources;
 import io.github.camelopenrouter.client.OpenRouterClient;
 import io.github.camelopenrouter.client.RetryPolicy;
@@ -98,7 +99,9 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         super.doStart();
         OutputSchema outputSchema = OutputSchema.fromOptions(configuration, getCamelContext());
         RequestSettings.validateOptions(configuration, outputSchema);
+        validateSafetyOptions();
         String apiKey = resolveApiKey();
+        ClientSafety.warnIfCleartext(configuration.getBaseUrl(), getEndpointBaseUri());
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
                 configuration.getRetryMaxDelay());
         Duration requestTimeout = positive(configuration.getRequestTimeout(), "requestTimeout");
@@ -114,6 +117,8 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
             http = shared.httpClient(new ComponentResources.ClientSettings(
                     positive(configuration.getConnectTimeout(), "connectTimeout"),
                     configuration.getSslContextParameters(), configuration.getClientThreads()));
+        } else {
+            ClientSafety.checkUserClient(http, getEndpointBaseUri());
         }
         client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey,
                 new OpenRouterClient.Attribution(configuration.getAppUrl(), configuration.getAppTitle(),
@@ -130,13 +135,15 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         }
         meters = Meters.attach(getCamelContext(), configuration.getBaseUrl(), this, configuration.getOperation().name(),
                 URISupport.sanitizeUri(getEndpointUri()), OpenRouterEndpoint::getActiveRequests,
-                OpenRouterEndpoint::getWaitingRetries);
+                OpenRouterEndpoint::getWaitingRetries, getComponent().flowControl());
         if (meters != null) {
             observers.add(meters);
         }
         conversations = new Conversations(configuration.getConversationStore() != null
                 ? configuration.getConversationStore()
-                : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes()));
+                : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes(),
+                        configuration.getConversationMaxTurns()),
+                configuration.getConversationMaxTurns());
         requestFactory = new ChatRequestFactory(configuration, outputSchema, conversations, getEndpointBaseUri());
         chatSteps = chatSteps(sender);
         if (configuration.getStreamTo() != null && !configuration.getStreamTo().isBlank()) {
@@ -193,6 +200,18 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
             steps.add(new ChatFileUploads(sender));
         }
         return List.copyOf(steps);
+    }
+
+    private void validateSafetyOptions() {
+        String internalUrls = configuration.getInternalUrls();
+        if (!List.of("warn", "refuse", "allow").contains(internalUrls)) {
+            throw new IllegalArgumentException("'" + internalUrls + "' is not a valid internalUrls option on "
+                                               + getEndpointBaseUri() + ": use warn, refuse or allow");
+        }
+        if (configuration.getConversationMaxTurns() < 1) {
+            throw new IllegalArgumentException("conversationMaxTurns must be at least 1, got "
+                                               + configuration.getConversationMaxTurns() + " on " + getEndpointBaseUri());
+        }
     }
 
     private Duration positive(long millis, String option) {

@@ -105,7 +105,9 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
             LOG.debug("Sending chat request: model={}, parts={}, bodyBytes={}, stream={}", prepared.request().model(),
                     prepared.userMessage().content() instanceof List<?> parts ? parts.size() : 1,
                     prepared.body().contentLength(), prepared.streaming().stream());
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            // Errors too (a LinkageError, a body's own iterator failing): without the callback the exchange never
+            // completes, and a seda consumer thread dies with it
             exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, 0);
             fail(exchange, e);
             observe(CallRecord.failed("chat", exchange.getMessage().getHeader(OpenRouterConstants.MODEL,
@@ -153,7 +155,7 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
                     callback.done(false);
                 }
             });
-        } catch (Exception e) {
+        } catch (Throwable e) {
             fail(exchange, e);
             callback.done(true);
             return true;

@@ -204,6 +204,72 @@ class ApiKeyLeakTest {
     }
 
     /**
+     * The production views - Prometheus metrics, trace spans, health check results and the openrouter dev console - with
+     * the key inline in the endpoint URI (the worst place for it), after a successful call, a refused one and a health
+     * probe refused with 401: none shows the key.
+     */
+    @Test
+    void noMetricSpanHealthDetailOrOpenRouterConsoleShowsTheKey() throws Exception {
+        List<String> shown = new ArrayList<>();
+        io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans =
+                io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter.create();
+        try (DefaultCamelContext camel = new DefaultCamelContext();
+             io.opentelemetry.sdk.trace.SdkTracerProvider tracing = io.opentelemetry.sdk.trace.SdkTracerProvider.builder()
+                     .addSpanProcessor(io.opentelemetry.sdk.trace.export.SimpleSpanProcessor.create(spans)).build()) {
+            camel.setDevConsole(true);
+            io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics =
+                    new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                            io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+            camel.getRegistry().bind("metrics", metrics);
+            camel.getRegistry().bind("tracer", tracing.get("leak-test"));
+            camel.getRegistry().bind("propagators", io.opentelemetry.context.propagation.ContextPropagators.noop());
+            new org.apache.camel.opentelemetry2.OpenTelemetryTracer().init(camel);
+            org.apache.camel.health.HealthCheckHelper.getHealthCheckRepository(camel, "producers").setEnabled(true);
+            OpenRouterComponent component = new OpenRouterComponent();
+            component.getConfiguration().setBaseUrl(simulator.baseUrl());
+            camel.addComponent("openrouter", component);
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:inline").routeId("inline")
+                            .to("openrouter:chat?apiKey=" + KEY + "&model=a/b&maxRetries=0&healthCheckInterval=100");
+                }
+            });
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            assertThat(template.request("direct:inline", e -> e.getMessage().setBody("Hi")).getException()).isNull();
+            simulator.enqueue(Fault.error(401, "User not found."));
+            assertThat(template.request("direct:inline", e -> e.getMessage().setBody("Hi")).getException()).isNotNull();
+            simulator.setApiFaultPolicy(i -> Fault.error(401, "User not found."));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            java.util.Collection<org.apache.camel.health.HealthCheck.Result> health;
+            do {
+                health = org.apache.camel.health.HealthCheckHelper.invokeReadiness(camel);
+                Thread.sleep(20);
+            } while (health.stream().noneMatch(r -> r.getCheck().getId().startsWith("producer:openrouter-")
+                                                   && r.getState() == org.apache.camel.health.HealthCheck.State.DOWN)
+                     && System.nanoTime() < deadline);
+            simulator.setApiFaultPolicy(null);
+            for (org.apache.camel.health.HealthCheck.Result result : health) {
+                shown.add(result.getCheck().getId() + " " + result.getState() + " " + result.getMessage().orElse("") + " "
+                          + result.getDetails() + " " + result.getError().map(Throwable::toString).orElse(""));
+            }
+            DevConsole console = camel.getCamelContextExtension().getContextPlugin(DevConsoleRegistry.class)
+                    .getConsole("openrouter").orElseThrow();
+            shown.add(String.valueOf(console.call(DevConsole.MediaType.TEXT)));
+            shown.add(org.apache.camel.util.json.Jsoner.serialize(console.call(DevConsole.MediaType.JSON)));
+            shown.add(metrics.scrape());
+            spans.getFinishedSpanItems().forEach(span -> shown.add(span.toString()));
+        }
+
+        String all = String.join("\n", shown);
+        assertThat(all).contains("OpenRouter rejected the API key (401: User not found.)")
+                .contains("gen_ai_client_operation_duration_seconds_count").contains("gen_ai.request.model")
+                .contains("\"requests\":2");
+        assertThat(shown).noneSatisfy(text -> assertThat(text).contains(SECRET_PART));
+    }
+
+    /**
      * The advice of docs/reliability.md: the key in the environment variable OPENROUTER_API_KEY, read by the component
      * itself, so Camel never handles the value. Camel Main at TRACE, its route dumps, endpoint URIs and consoles: none
      * shows it.

@@ -107,6 +107,16 @@ public final class BadInputCorpusGenerator {
         files.put("url-no-host.txt", "https:///photo.png".getBytes(StandardCharsets.US_ASCII));
         files.put("url-audio.txt", "https://media.example.org/interview.mp3".getBytes(StandardCharsets.US_ASCII));
 
+        // links that would take internal addresses or credentials to a third party (refused with internalUrls=refuse)
+        files.put("text-metadata-url.txt", "Summarise http://169.254.169.254/latest/meta-data/iam/security-credentials/"
+                .getBytes(StandardCharsets.US_ASCII));
+        files.put("text-localhost-url.txt", "Check http://localhost:8080/admin/users".getBytes(StandardCharsets.US_ASCII));
+        files.put("text-private-url.txt", "See the runbook at http://10.0.12.7/wiki/Runbook".getBytes(StandardCharsets.US_ASCII));
+        files.put("text-url-with-token.txt", "Read https://files.example.com/report.pdf?X-Amz-Expires=60&X-Amz-Signature=0123abcd"
+                .getBytes(StandardCharsets.US_ASCII));
+        files.put("url-link-local.txt", "http://169.254.169.254/latest/meta-data/".getBytes(StandardCharsets.US_ASCII));
+        files.put("url-with-password.txt", "https://scanner:hunter2@images.example.org/photo.png".getBytes(StandardCharsets.US_ASCII));
+
         // a valid prompt, for the header cases
         files.put("prompt.txt", "Summarise the attached report in three bullet points.".getBytes(StandardCharsets.UTF_8));
         return files;

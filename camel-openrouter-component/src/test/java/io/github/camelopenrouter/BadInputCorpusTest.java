@@ -68,7 +68,7 @@ class BadInputCorpusTest extends OpenRouterTestSupport {
         Set<String> used = new HashSet<>();
         for (String line : lines.subList(1, lines.size())) {
             for (String file : line.split(",", -1)[1].split(";")) {
-                used.add(file.replace("=null", ""));
+                used.add(file.contains("<-") ? file.substring(file.indexOf("<-") + 2) : file.replace("=null", ""));
             }
         }
         Set<String> files = new HashSet<>();
@@ -103,6 +103,18 @@ class BadInputCorpusTest extends OpenRouterTestSupport {
             case "uri" -> new URI(text(files));
             case "null" -> null;
             case "list" -> list(files);
+            case "selflist" -> {
+                List<Object> self = list(files);
+                self.add(self);
+                yield self;
+            }
+            case "deeplist" -> {
+                Object deep = text(files);
+                for (int i = 0; i < 50_000; i++) {
+                    deep = List.of(deep);
+                }
+                yield deep;
+            }
             case "map" -> new HashMap<>(Map.of("question", "What is this?"));
             case "directory" -> CORPUS.toFile();
             case "missing" -> CORPUS.resolve(files).toFile();
@@ -120,7 +132,10 @@ class BadInputCorpusTest extends OpenRouterTestSupport {
         return items;
     }
 
-    /** A mail without text whose attachments are the listed files; {@code name=null} is an attachment that is null. */
+    /**
+     * A mail without text whose attachments are the listed files; {@code name=null} is an attachment that is null,
+     * {@code name<-file} an attachment called name (with {@code \n} for a line break) holding the file.
+     */
     private static AttachmentMessage mail(Exchange exchange, String files) throws IOException {
         AttachmentMessage mail = new DefaultAttachmentMessage(exchange.getMessage());
         mail.setBody(null);
@@ -128,6 +143,11 @@ class BadInputCorpusTest extends OpenRouterTestSupport {
         for (String file : files.split(";")) {
             if (file.endsWith("=null")) {
                 attachments.put(file.substring(0, file.length() - 5), null);
+            } else if (file.contains("<-")) {
+                String name = file.substring(0, file.indexOf("<-")).replace("\\n", "\n");
+                String content = file.substring(file.indexOf("<-") + 2);
+                attachments.put(name, new DefaultAttachment(
+                        new DataHandler(new InMemoryDataSource(bytes(content), "application/octet-stream", name))));
             } else {
                 attachments.put(file, new DefaultAttachment(
                         new DataHandler(new InMemoryDataSource(bytes(file), "application/octet-stream", file))));

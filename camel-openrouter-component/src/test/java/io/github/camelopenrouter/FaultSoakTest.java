@@ -34,26 +34,33 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Thousands of exchanges through a concurrent route while the simulator injects about 5% mixed faults. Every exchange
- * must end exactly once - answered, or in the dead-letter collector - and none may hang. The figures are printed and
- * written to {@code target/soak-report.txt}.
+ * Thousands of exchanges through a concurrent route while the simulator injects about 5% mixed faults and, like a
+ * rate-limited key, refuses more than {@value #CAPACITY} requests in progress with 429 + Retry-After. The route has no
+ * throttle of its own: the component's limit adapts. Every exchange must end exactly once - answered, or in the
+ * dead-letter collector - none may hang, and none that drew no injected fault may be dead-lettered (the capacity
+ * refusals are the component's own burst). The figures are printed and written to {@code target/soak-report.txt}.
  *
- * <p>CI runs 2,500 exchanges. The full size: {@code mvn -B -pl camel-openrouter-component test -Dtest=FaultSoakTest
+ * <p>CI runs 1,500 exchanges (about 10 s on a loaded 2-core machine). The full size: {@code mvn -B -pl camel-openrouter-component test -Dtest=FaultSoakTest
  * -Dsoak.exchanges=10000}.
  */
 class FaultSoakTest {
 
-    private static final int EXCHANGES = Integer.getInteger("soak.exchanges", 2500);
+    private static final int EXCHANGES = Integer.getInteger("soak.exchanges", 1500);
     private static final double FAULT_RATE = 0.05;
     private static final long SEED = 20250601L;
     private static final int CONSUMERS = 16;
-    private static final int MAX_IN_FLIGHT = 64;
+    /** What the simulated key holds in progress; beyond it: 429 + Retry-After. */
+    private static final int CAPACITY = 32;
+    private static final String CAPACITY_RETRY_AFTER = "1";
+    private static final int LATENCY_MS = 50;
     /** Two cores carry both the route and the simulator here: 200 requests at once already take up to a second. */
     private static final int REQUEST_TIMEOUT_MS = 2000;
 
     /** Each kind of fault and how the simulator shows it; the soak draws one of them for about 5% of requests. */
     private static final Map<String, Supplier<Fault>> FAULTS = new TreeMap<>(Map.of(
-            "429 Retry-After 1 s (waited)", () -> Fault.rateLimited("1"),
+            // Retry-After 0: a waited Retry-After pauses the whole queue (RetryTest and AdaptiveConcurrencyTest cover it);
+            // dozens of one-second pauses would only make the soak slow
+            "429 Retry-After 0 (sent again)", () -> Fault.rateLimited("0"),
             "429 Retry-After 120 s (above retryMaxDelay: fails fast)", () -> Fault.rateLimited("120"),
             "502 JSON", () -> Fault.error(502, "Provider returned error"),
             "503 JSON", () -> Fault.error(503, "No provider available"),
@@ -83,8 +90,10 @@ class FaultSoakTest {
         try (OpenRouterSimulator simulator = OpenRouterSimulator.start(
                 SimulatorSettings.defaults().withRecordBodies(false).withThreads(8));
              DefaultCamelContext camel = new DefaultCamelContext()) {
-            simulator.setLatency(Duration.ofMillis(5));
+            // long enough that the key's capacity is met however slowly a loaded machine sends
+            simulator.setLatency(Duration.ofMillis(LATENCY_MS));
             simulator.setFaultPolicy(policy);
+            simulator.setCapacity(CAPACITY, CAPACITY_RETRY_AFTER);
             camel.addComponent("openrouter", component(simulator));
             camel.addRoutes(route(outcomes));
             camel.start();
@@ -106,7 +115,11 @@ class FaultSoakTest {
             int inflightAfter = camel.getInflightRepository().size();
             SimulatorStats stats = simulator.stats();
 
-            String report = report(outcomes, injected, stats, wallMillis, threadsBefore, threads.getPeakThreadCount());
+            String report = report(outcomes, injected, stats, wallMillis, threadsBefore, threads.getPeakThreadCount())
+                            + "capacity " + CAPACITY + " (Retry-After " + CAPACITY_RETRY_AFTER + " s): "
+                            + simulator.capacityRefusals() + " refusals, peak in progress " + simulator.peakInProgress()
+                            + "; concurrency limit at the end "
+                            + camel.getComponent("openrouter", OpenRouterComponent.class).getConcurrencyLimit() + "\n";
             System.out.println(report);
             Files.writeString(Path.of("target", "soak-report.txt"), report, StandardCharsets.UTF_8);
 
@@ -119,6 +132,8 @@ class FaultSoakTest {
             assertThat(outcomes.deadLetters.sum()).as("dead letters").isPositive()
                     .isLessThanOrEqualTo((long) (EXCHANGES * FAULT_RATE));
             assertThat(outcomes.deadLettersWithoutErrorType.sum()).isZero();
+            assertThat(outcomes.healthyDeadLetters.sum()).as("dead letters that met only capacity refusals").isZero();
+            assertThat(simulator.capacityRefusals()).as("the key's capacity was met").isPositive();
             assertThat(injected.keySet()).containsExactlyInAnyOrder(kinds);
             assertThat(outcomes.retries.sum()).isPositive();
             // an attempt can fail before the simulator reads it (a pooled connection it had closed): never more requests
@@ -150,9 +165,8 @@ class FaultSoakTest {
                         .to("direct:dead-letters");
 
                 from("seda:soak?concurrentConsumers=" + CONSUMERS + "&size=" + EXCHANGES).routeId("soak")
-                        // the seda consumers hand exchanges on without waiting for the reply: cap what is in flight,
-                        // as a route in front of a rate-limited API should
-                        .throttle(MAX_IN_FLIGHT).concurrentRequestsMode()
+                        // no throttle: the seda consumers hand exchanges on without waiting for the reply, and the
+                        // component's own limit keeps what is in flight within what the key holds
                         .process(outcomes::enterOpenRouter)
                         .to("openrouter:chat")
                         .process(outcomes::leaveOpenRouter)
@@ -168,9 +182,9 @@ class FaultSoakTest {
                                  long wallMillis, int threadsBefore, int peakThreads) {
         StringBuilder text = new StringBuilder();
         text.append("Fault soak: ").append(EXCHANGES).append(" exchanges, seda concurrentConsumers=").append(CONSUMERS)
-                .append(", at most ").append(MAX_IN_FLIGHT).append(" in flight (throttle)")
+                .append(", no throttle (component limit: maxConcurrentRequests 64, adaptive)")
                 .append(", maxRetries=2, retryInitialDelay=20 ms, retryMaxDelay=2000 ms, requestTimeout=")
-                .append(REQUEST_TIMEOUT_MS).append(" ms, simulator latency 5 ms\n");
+                .append(REQUEST_TIMEOUT_MS).append(" ms, simulator latency " + LATENCY_MS + " ms\n");
         long faults = injected.values().stream().mapToLong(LongAdder::sum).sum();
         text.append("requests received by the simulator: ").append(stats.requests()).append(", faults injected: ")
                 .append(faults).append(String.format(" (%.1f%%)%n", 100.0 * faults / Math.max(1, stats.requests())));
@@ -194,6 +208,7 @@ class FaultSoakTest {
         final LongAdder successes = new LongAdder();
         final LongAdder deadLetters = new LongAdder();
         final LongAdder deadLettersWithoutErrorType = new LongAdder();
+        final LongAdder healthyDeadLetters = new LongAdder();
         final LongAdder duplicates = new LongAdder();
         final LongAdder attempts = new LongAdder();
         final LongAdder retries = new LongAdder();
@@ -231,8 +246,26 @@ class FaultSoakTest {
                 if (type == null) {
                     deadLettersWithoutErrorType.increment();
                 }
+                if (onlyCapacityRefusals(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class))) {
+                    healthyDeadLetters.increment();
+                }
                 deadLettersByType.merge(String.valueOf(type), 1, Integer::sum);
             }
+        }
+
+        /** Whether every attempt of the exchange failed on the key's capacity only, none on an injected fault. */
+        private static boolean onlyCapacityRefusals(Throwable failure) {
+            if (failure == null) {
+                return false;
+            }
+            java.util.List<Throwable> attempts = new java.util.ArrayList<>();
+            attempts.add(failure);
+            for (Throwable earlier : failure.getSuppressed()) {
+                if (!earlier.getClass().getSimpleName().equals("RetryNote")) {
+                    attempts.add(earlier);
+                }
+            }
+            return attempts.stream().allMatch(t -> String.valueOf(t.getMessage()).contains("Too many requests in progress"));
         }
 
         private boolean end(Exchange exchange) {

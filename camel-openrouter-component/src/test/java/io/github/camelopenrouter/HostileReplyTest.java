@@ -80,6 +80,35 @@ class HostileReplyTest extends OpenRouterTestSupport {
     }
 
     @Test
+    void anEndlessStreamIsCutAtMaxResponseSizeToo() throws Exception {
+        AtomicLong written = new AtomicLong();
+        CountDownLatch closed = new CountDownLatch(1);
+        byte[] event = ("data: {\"id\":\"gen-endless\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
+                        + "more ".repeat(200) + "\"}}]}\n\n").getBytes(StandardCharsets.US_ASCII);
+        try (HostileServer server = HostileServer.start((request, out) -> {
+            HostileServer.skipBody(request);
+            try {
+                out.write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                while (written.get() < 300L * MB) {
+                    out.write(event);
+                    written.addAndGet(event.length);
+                }
+            } finally {
+                closed.countDown();
+            }
+        })) {
+            Exchange exchange = send("openrouter:chat?stream=true&maxResponseSize=1048576&baseUrl=" + server.baseUrl(), "Hi");
+
+            assertThat(exchange.getException()).isInstanceOf(ResponseTooLargeException.class)
+                    .hasMessageContaining("OpenRouter's stream is longer than maxResponseSize (1048576 bytes)");
+            assertThat(exchange.getMessage().getHeader(OpenRouterConstants.ATTEMPTS)).isEqualTo(1);
+            assertThat(closed.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(written.get()).isLessThan(64L * MB);
+        }
+    }
+
+    @Test
     void aJsonNullReplyIsAClearErrorNotANullPointerException() {
         simulator.enqueue(Fault.status(200, "null"));
 

@@ -91,6 +91,13 @@ class MetricsTest extends OpenRouterTestSupport {
         }
         assertThat(active.value()).isEqualTo(1);
         assertThat(registry.get("openrouter.client.requests.waiting_retry").gauge().value()).isZero();
+        // the component's limiter: one slot taken, none queued, its limit the configured maxConcurrentRequests
+        OpenRouterComponent component = context.getComponent("openrouter", OpenRouterComponent.class);
+        assertThat(registry.get("openrouter.client.requests.in_flight").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("openrouter.client.requests.queued").gauge().value()).isZero();
+        assertThat(registry.get("openrouter.client.concurrency.limit").gauge().value())
+                .isEqualTo(component.getConcurrencyLimit()).isPositive();
+        assertThat(registry.get("openrouter.client.load_refusals").functionCounter().count()).isZero();
 
         assertThat(reply.get().getException()).isNull();
         assertThat(active.value()).isZero();

@@ -28,6 +28,7 @@ class StreamBackPressureTest extends OpenRouterTestSupport {
     private final AtomicInteger received = new AtomicInteger();
     private final AtomicInteger outOfOrder = new AtomicInteger();
     private final StringBuilder joined = new StringBuilder();
+    private volatile String deliveryThread;
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -44,6 +45,7 @@ class StreamBackPressureTest extends OpenRouterTestSupport {
                     }
                     joined.append(exchange.getMessage().getBody(String.class));
                     if (index == SLEEP_AT) {
+                        deliveryThread = Thread.currentThread().getName();
                         asleep.countDown();
                         wake.await(60, TimeUnit.SECONDS); // the consumer sleeps: a slow browser, a full topic
                     }
@@ -64,10 +66,16 @@ class StreamBackPressureTest extends OpenRouterTestSupport {
         // time for whatever would buffer to buffer: the simulator writes its ~13 MB well within this without back-pressure
         Thread.sleep(1500);
         long during = usedAfterGc(memory);
+        // the blocked consumer holds its own stream only: another request on the same endpoint is answered meanwhile
+        Exchange plain = template.send("openrouter:chat?model=m", e -> e.getMessage().setBody("meanwhile"));
         wake.countDown();
         Exchange exchange = pending.get(120, TimeUnit.SECONDS);
 
         assertThat(exchange.getException()).isNull();
+        assertThat(plain.getException()).isNull();
+        assertThat(plain.getMessage().getBody(String.class)).endsWith("Text: \"meanwhile\"");
+        assertThat(deliveryThread).as("deltas are delivered on the stream threads, not the HTTP client's")
+                .contains("OpenRouterStreamTo");
         assertThat(during - before).as("heap growth while the consumer sleeps, bytes").isLessThan(6L * 1024 * 1024);
         assertThat(received.get()).isEqualTo(DELTAS);
         assertThat(outOfOrder.get()).isZero();

@@ -134,6 +134,19 @@ class StructuredOutputTest extends OpenRouterTestSupport {
     }
 
     @Test
+    void formatsAreAssertedNotOnlyAnnotated() {
+        // the simulator answers "simulated address" for a format it does not know, which is no IPv4 address
+        String schema = "{\"type\":\"object\",\"properties\":{\"day\":{\"type\":\"string\",\"format\":\"date\"},"
+                        + "\"address\":{\"type\":\"string\",\"format\":\"ipv4\"}}}";
+        Exchange exchange = send("openrouter:chat", "Invoice 42", Map.of(OpenRouterConstants.JSON_SCHEMA, schema));
+
+        assertThat(exchange.getException()).isInstanceOfSatisfying(OpenRouterOutputException.class, e -> {
+            assertThat(e.getRawAnswer()).isEqualTo("{\"day\":\"2024-03-31\",\"address\":\"simulated address\"}");
+            assertThat(e.getValidationMessages()).singleElement().asString().startsWith("/address: ").contains("ipv4");
+        });
+    }
+
+    @Test
     void responseHealingIsOnByDefaultAndRepairsProseAroundTheJson() {
         simulator.setJsonAnswer(JsonAnswer.NOT_JSON);
         Exchange exchange = sendOk("openrouter:chat?jsonSchema=classpath:schemas/invoice.json", "Invoice 42");
@@ -222,7 +235,9 @@ class StructuredOutputTest extends OpenRouterTestSupport {
                 { "responseFormat=text&jsonSchema=classpath:schemas/invoice.json",
                   "responseFormat text cannot be combined with jsonSchema or outputClass" },
                 { "responseFormat=json_object&outputClass=io.github.camelopenrouter.Invoice",
-                  "responseFormat json_object cannot be combined with jsonSchema or outputClass" } };
+                  "responseFormat json_object cannot be combined with jsonSchema or outputClass" },
+                { "outputClass=com.example.Nope", "The outputClass option 'com.example.Nope' is not a class this"
+                                                  + " application can load: give the fully qualified name of a class" } };
         for (String[] invalid : cases) {
             assertThatThrownBy(() -> template.sendBody("openrouter:chat?" + invalid[0], "Hi"))
                     .as(invalid[0]).hasStackTraceContaining(invalid[1]);

@@ -14,6 +14,8 @@ import java.util.Map;
 import io.github.camelopenrouter.benchmarks.peers.PeerKind;
 import io.github.camelopenrouter.benchmarks.server.BenchServer;
 import io.github.camelopenrouter.benchmarks.server.BenchServerStats;
+import io.github.camelopenrouter.simulator.OpenRouterSimulator;
+import io.github.camelopenrouter.simulator.SimulatorSettings;
 
 /**
  * Runs the comparison: starts the server (here, in this JVM), writes the inputs, runs every peer in child JVMs, searches
@@ -65,9 +67,13 @@ public final class BenchmarkMain {
         PeerProcess.Inputs.write(work, profile);
         Report report = new Report(profile, peers, workloads);
         try (BenchServer server = BenchServer.start(Duration.ZERO);
-             BenchServer slowServer = BenchServer.start(profile.w4Latency())) {
+             BenchServer slowServer = BenchServer.start(profile.w4Latency());
+             OpenRouterSimulator limited = OpenRouterSimulator.start(
+                     SimulatorSettings.defaults().withRecordBodies(false).withThreads(4))) {
+            this.limited = limited;
             List<String> base = List.of("--profile", profile.name(), "--server", server.baseUrl(),
-                    "--slow-server", slowServer.baseUrl(), "--work", work.toString());
+                    "--slow-server", slowServer.baseUrl(), "--limited-server", limited.baseUrl(),
+                    "--work", work.toString());
             if (profile == Profile.SMOKE) {
                 runOneChildPerPeer(base, report);
             } else {
@@ -102,8 +108,21 @@ public final class BenchmarkMain {
         }
     }
 
+    /**
+     * W5's server: the simulator (not the bench server) because it refuses beyond a capacity with 429 + Retry-After
+     * and counts the refusals; its CPU matters little there, the answers take 100 ms.
+     */
+    private OpenRouterSimulator limited;
+
     private void runChild(PeerKind peer, List<Workload> own, List<String> base, Report report) {
         log("Running " + peer + " " + own);
+        long refusalsBefore = 0;
+        int acceptedBefore = 0;
+        if (own.contains(Workload.W5)) {
+            limited.reset();
+            limited.setLatency(profile.w5Latency());
+            limited.setCapacity(profile.w5Capacity(), "1");
+        }
         List<String> arguments = new ArrayList<>(base);
         arguments.addAll(List.of("--peer", peer.name(), "--workloads", PeerProcess.join(own)));
         long started = System.nanoTime();
@@ -113,6 +132,14 @@ public final class BenchmarkMain {
         for (Workload workload : own) {
             RunResult result = byWorkload.getOrDefault(workload, RunResult.failed(peer, workload,
                     "the child JVM ended (exit code " + outcome.exitCode() + ") without a result"));
+            if (workload == Workload.W5 && result.ok()) {
+                Map<String, Double> figures = new java.util.LinkedHashMap<>(result.figures());
+                figures.put("refusals429", (double) (limited.capacityRefusals() - refusalsBefore));
+                figures.put("acceptedAtServer", (double) (limited.requestCount() - acceptedBefore));
+                figures.put("serverPeakInProgress", (double) limited.peakInProgress());
+                result = new RunResult(result.peer(), result.workload(), figures, result.requestsSent(),
+                        result.requestsValidAtServer(), null);
+            }
             report.add(result);
             log("  " + peer + " " + workload + ": " + (result.ok() ? result.figures() : "FAILED " + result.failure()));
         }

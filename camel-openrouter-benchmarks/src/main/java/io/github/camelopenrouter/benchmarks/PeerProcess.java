@@ -30,20 +30,24 @@ public final class PeerProcess {
     private final Profile profile;
     private final String serverUrl;
     private final String slowServerUrl;
+    private final String limitedServerUrl;
     private final Path work;
 
-    PeerProcess(PeerKind kind, Profile profile, String serverUrl, String slowServerUrl, Path work) {
+    PeerProcess(PeerKind kind, Profile profile, String serverUrl, String slowServerUrl, String limitedServerUrl,
+                Path work) {
         this.kind = kind;
         this.profile = profile;
         this.serverUrl = serverUrl;
         this.slowServerUrl = slowServerUrl;
+        this.limitedServerUrl = limitedServerUrl;
         this.work = work;
     }
 
     public static void main(String[] args) {
         Map<String, String> options = options(args);
         PeerProcess process = new PeerProcess(PeerKind.valueOf(options.get("peer")), Profile.named(options.get("profile")),
-                options.get("server"), options.get("slow-server"), Path.of(options.get("work")));
+                options.get("server"), options.get("slow-server"), options.get("limited-server"),
+                Path.of(options.get("work")));
         if (options.containsKey("probe")) {
             System.exit(process.probe(Path.of(options.get("probe"))) ? 0 : 1);
         }
@@ -83,6 +87,7 @@ public final class PeerProcess {
                     profile.w2BatchSize());
             case W3 -> sequential(workload, Inputs.pdf(work, profile.pdfBytes()), profile.w3Warmup(), profile.w3Requests(), 1);
             case W4 -> inFlight(Inputs.text(work));
+            case W5 -> rateLimited(Inputs.text(work));
         };
     }
 
@@ -146,7 +151,7 @@ public final class PeerProcess {
         ServerProbe server = new ServerProbe(statsUrl(slowServerUrl));
         int size = profile.w4InFlight();
         ExecutorService threads = null;
-        try (Peer peer = kind.create(slowServerUrl)) {
+        try (Peer peer = kind.createForManyInFlight(slowServerUrl)) {
             peer.prepare(request);
             if (!peer.hasAsyncApi()) {
                 threads = Executors.newFixedThreadPool(size);
@@ -184,6 +189,72 @@ public final class PeerProcess {
                     .put("threadPerRequest", peer.hasAsyncApi() ? 0 : 1)
                     .put("rounds", profile.w4Rounds());
             return new RunResult(kind, Workload.W4, figures.values(), sent, valid, null);
+        } finally {
+            if (threads != null) {
+                threads.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * W5: {@link Profile#w5Requests()} requests offered at once to a server that holds {@link Profile#w5Capacity()} in
+     * progress and refuses the others with 429 + Retry-After: 1. The JIT is warmed first by another instance of the
+     * peer against the server without a limit (warming up against the limited one would teach the component the
+     * limit). Failures are counted, not thrown: how many a peer loses is the point. The 429s provoked are counted by
+     * the parent, which runs the server.
+     */
+    private RunResult rateLimited(BenchRequest request) throws Exception {
+        int size = profile.w5Requests();
+        try (Peer warm = kind.create(serverUrl)) {
+            warm.prepare(request);
+            int batch = Math.max(1, size / 10);
+            ExecutorService warmThreads = warm.hasAsyncApi() ? null : Executors.newFixedThreadPool(batch);
+            try {
+                for (int i = 0; i < 5; i++) {
+                    round(warm, request, batch, warmThreads);
+                }
+            } finally {
+                if (warmThreads != null) {
+                    warmThreads.shutdownNow();
+                }
+            }
+        }
+        ExecutorService threads = null;
+        try (Peer peer = kind.create(limitedServerUrl)) {
+            peer.prepare(request);
+            if (!peer.hasAsyncApi()) {
+                threads = Executors.newFixedThreadPool(size);
+            }
+            ProcessMeter.resetPeakThreads();
+            ProcessMeter.Reading before = ProcessMeter.Reading.now();
+            List<CompletableFuture<String>> answers = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                answers.add(threads == null ? peer.sendAsync(request)
+                        : CompletableFuture.supplyAsync(() -> sendUnchecked(peer, request), threads));
+            }
+            long failed = 0;
+            for (CompletableFuture<String> answer : answers) {
+                try {
+                    String text = answer.get(10, TimeUnit.MINUTES);
+                    if (text == null || text.isEmpty()) {
+                        failed++;
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failed++;
+                }
+            }
+            ProcessMeter.Reading spent = ProcessMeter.Reading.now().since(before);
+            double ideal = Math.ceil((double) size / profile.w5Capacity()) * profile.w5Latency().toMillis();
+            RunResult.Figures figures = new RunResult.Figures()
+                    .put("wallMs", spent.wallNanos() / 1e6)
+                    .put("idealMs", ideal)
+                    .put("failed", failed)
+                    .put("peakThreads", ProcessMeter.peakThreads())
+                    .put("requests", size)
+                    .put("capacity", profile.w5Capacity())
+                    .put("latencyMs", profile.w5Latency().toMillis())
+                    .put("threadPerRequest", peer.hasAsyncApi() ? 0 : 1);
+            return new RunResult(kind, Workload.W5, figures.values(), size, size - failed, null);
         } finally {
             if (threads != null) {
                 threads.shutdownNow();

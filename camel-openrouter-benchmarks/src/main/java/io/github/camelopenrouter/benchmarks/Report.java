@@ -88,6 +88,7 @@ public final class Report {
                 case W1, W2 -> sequentialTable(md, workload);
                 case W3 -> documentTable(md);
                 case W4 -> inFlightTable(md);
+                case W5 -> rateLimitedTable(md);
             }
             failures(md, workload);
             md.append('\n');
@@ -214,6 +215,41 @@ public final class Report {
         }
     }
 
+    private void rateLimitedTable(StringBuilder md) {
+        Workload w = Workload.W5;
+        md.append("| peer | wall s | ideal s | × ideal | 429s provoked | exchanges failed | peak live threads | how |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+        for (PeerKind peer : peers) {
+            if (!peer.runs(w)) {
+                continue;
+            }
+            RunResult r = result(w, peer);
+            if (r == null || !r.ok()) {
+                md.append("| ").append(peer.label()).append(" | failed (see below) | | | | | | |\n");
+                continue;
+            }
+            double wall = r.figure("wallMs");
+            double ideal = r.figure("idealMs");
+            md.append("| ").append(peer.label())
+                    .append(" | ").append(num(wall / 1000))
+                    .append(" | ").append(num(ideal / 1000))
+                    .append(" | ").append(ratio(wall, ideal))
+                    .append(" | ").append(r.figure("refusals429") == null ? "?" : String.valueOf(r.figure("refusals429").longValue()))
+                    .append(" | ").append(r.figure("failed").longValue())
+                    .append(" | ").append(r.figure("peakThreads").intValue())
+                    .append(" | ").append(r.figure("threadPerRequest") > 0 ? "a thread per request" : "async API")
+                    .append(" |\n");
+        }
+        RunResult any = anyOk(w);
+        if (any != null) {
+            md.append("\n").append(any.figure("requests").intValue()).append(" requests offered at once to a server that")
+                    .append(" holds ").append(any.figure("capacity").intValue()).append(" in progress (429 + Retry-After: 1")
+                    .append(" beyond) and answers in ").append(any.figure("latencyMs").intValue()).append(" ms; ideal = ")
+                    .append("ceil(requests / capacity) × latency. Each peer with its default retries (2): the component's")
+                    .append(" own, Camel redelivery (500 ms, exponential) for camel-http, openai-java's own. JIT warmed by 5 rounds of a tenth the size against the server without a limit.\n");
+        }
+    }
+
     private void targets(StringBuilder md) {
         List<String> lines = new ArrayList<>();
         RunResult w1 = result(Workload.W1, PeerKind.COMPONENT);
@@ -251,6 +287,24 @@ public final class Report {
                                                     + num(1.15 * w4Floor / 1000) + " s)"));
             int threads = w4.figure("peakThreads").intValue();
             lines.add(check(threads <= 50, "W4 peak live threads " + threads + " ≤ 50"));
+        }
+        RunResult w5 = result(Workload.W5, PeerKind.COMPONENT);
+        if (w5 != null && w5.ok()) {
+            double wall = w5.figure("wallMs");
+            double ideal = w5.figure("idealMs");
+            lines.add(check(wall <= 1.2 * ideal, "W5 wall " + num(wall / 1000) + " s ≤ 1.2 × ideal (" + num(1.2 * ideal / 1000)
+                                                 + " s)"));
+            lines.add(check(w5.figure("failed") == 0, "W5 exchanges failed: " + w5.figure("failed").longValue()));
+            Double mine = w5.figure("refusals429");
+            for (PeerKind peer : peers) {
+                RunResult other = result(Workload.W5, peer);
+                if (peer != PeerKind.COMPONENT && other != null && other.ok() && mine != null
+                    && other.figure("refusals429") != null) {
+                    lines.add(check(mine < other.figure("refusals429"), "W5 fewer 429s than " + peer.label() + " ("
+                                                                         + mine.longValue() + " vs "
+                                                                         + other.figure("refusals429").longValue() + ")"));
+                }
+            }
         }
         if (!lines.isEmpty()) {
             md.append("### Targets for the component\n\n");

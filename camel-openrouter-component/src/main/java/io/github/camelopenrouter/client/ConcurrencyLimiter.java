@@ -139,14 +139,15 @@ public final class ConcurrencyLimiter {
             refusals++;
             long now = System.nanoTime();
             int before = limit.limit();
-            ownBurst = limit.refused(inFlight, retryAfter, now);
-            if (pause && limit.adaptive() && retryAfter != null && !retryAfter.isZero()) {
+            boolean pausing = pause && limit.adaptive() && retryAfter != null && !retryAfter.isZero();
+            if (pausing) {
                 long until = now + retryAfter.toNanos();
                 if (!paused || until - pausedUntil > 0) {
                     pausedUntil = until;
                     paused = true;
                 }
             }
+            ownBurst = limit.refused(inFlight, permit.epoch, pausing ? retryAfter : Duration.ZERO, now);
             if (limit.limit() != before) {
                 LOG.debug("Refused with {} in flight: concurrency limit {} -> {}{}", inFlight + 1, before, limit.limit(),
                         paused ? ", queue paused for " + TimeUnit.NANOSECONDS.toMillis(pausedUntil - now) + " ms" : "");
@@ -229,7 +230,7 @@ public final class ConcurrencyLimiter {
             Waiter waiter = queue.poll();
             waiter.queued.set(false);
             inFlight++;
-            grants.add(new Grant(waiter, new Permit(), this));
+            grants.add(new Grant(waiter, new Permit(limit.epoch()), this));
         }
         return grants;
     }
@@ -293,8 +294,11 @@ public final class ConcurrencyLimiter {
     static final class Permit {
 
         private final AtomicBoolean held = new AtomicBoolean(true);
+        /** The episode of refusals it was granted in (see AdaptiveLimit). */
+        private final long epoch;
 
-        private Permit() {
+        private Permit(long epoch) {
+            this.epoch = epoch;
         }
 
         private boolean release() {

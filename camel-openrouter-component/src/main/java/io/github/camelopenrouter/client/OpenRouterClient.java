@@ -161,7 +161,8 @@ public final class OpenRouterClient {
             builder.method(call.method(), HttpRequest.BodyPublishers.noBody());
         } else {
             RequestBody body = call.body();
-            HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> new BodyStream(body.open()));
+            HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new BodyStream(body.open(), body.contentLength()));
             builder.header("Content-Type", call.contentType()).method(call.method(),
                     body.contentLength() >= 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, body.contentLength()) : stream);
         }
@@ -265,6 +266,7 @@ public final class OpenRouterClient {
                         }
                     },
                     this::abort);
+            subscriber.limit(maxResponseSize);
             stream = subscriber;
             if (isDone()) {
                 subscriber.cancel();
@@ -424,28 +426,57 @@ public final class OpenRouterClient {
         return t;
     }
 
-    /** The request body for one attempt; a failure to read its own source is told apart from a network failure. */
+    /**
+     * The request body for one attempt; a failure to read its own source is told apart from a network failure, and so
+     * is a source that changed size since the body's length was announced (a file another process truncates or appends
+     * to): the JDK would report "too few bytes" as a connection failure, retried to fail the same way.
+     */
     private static final class BodyStream extends FilterInputStream {
 
-        BodyStream(InputStream body) {
+        private final long expected;
+        private long read;
+
+        BodyStream(InputStream body, long expected) {
             super(body);
+            this.expected = expected;
         }
 
         @Override
         public int read() throws IOException {
+            int b;
             try {
-                return super.read();
+                b = super.read();
             } catch (IOException | UncheckedIOException e) {
                 throw new RequestBodyException("Cannot read the request body: " + e.getMessage(), e);
             }
+            counted(b < 0 ? -1 : 1);
+            return b;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            int n;
             try {
-                return super.read(b, off, len);
+                n = super.read(b, off, len);
             } catch (IOException | UncheckedIOException e) {
                 throw new RequestBodyException("Cannot read the request body: " + e.getMessage(), e);
+            }
+            counted(n);
+            return n;
+        }
+
+        private void counted(int n) throws RequestBodyException {
+            if (expected < 0) {
+                return;
+            }
+            if (n > 0) {
+                read += n;
+            }
+            if (read > expected || n < 0 && read < expected) {
+                throw new RequestBodyException("The request body " + (read > expected ? "grew beyond" : "ended after " + read
+                        + " of") + " the " + expected + " bytes announced: a file it is read from changed size while it"
+                        + " was being sent (another process is writing or truncating it). Send a file once it is complete"
+                        + " (for example with the file component's readLock or doneFileName options)", null);
             }
         }
     }

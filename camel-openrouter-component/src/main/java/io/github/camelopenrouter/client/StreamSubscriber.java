@@ -40,6 +40,8 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Void>, SsePa
     private volatile boolean finished;
     private volatile boolean paused;
     private volatile long lastActivity = System.nanoTime();
+    private long maxBytes = Long.MAX_VALUE;
+    private long bytes;
 
     StreamSubscriber(ChatStream stream, long sentNanos, Duration retryAfter, Consumer<ChatResponse> onReply,
                      Consumer<Throwable> onFailure) {
@@ -66,6 +68,17 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Void>, SsePa
         lastActivity = System.nanoTime();
         if (finished) {
             subscription.request(1); // read to the end, so the connection can be reused
+            return;
+        }
+        for (ByteBuffer buffer : buffers) {
+            bytes += buffer.remaining();
+        }
+        if (bytes > maxBytes) {
+            // the answer is assembled in memory as it streams: an endless stream would fill the heap like a body
+            fail(new ResponseTooLargeException("OpenRouter's stream is longer than maxResponseSize (" + maxBytes
+                                               + " bytes): " + bytes + " bytes were read. The connection was closed"
+                                               + " without reading the rest. Raise maxResponseSize if answers this large"
+                                               + " are expected (or lower maxTokens)", maxBytes));
             return;
         }
         try {
@@ -169,6 +182,11 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Void>, SsePa
         finished = true;
         onFailure.accept(failure);
         cancel();
+    }
+
+    /** The most bytes of stream read (maxResponseSize); beyond, the attempt fails and the connection is closed. */
+    void limit(long maxBytes) {
+        this.maxBytes = maxBytes;
     }
 
     /** Stops reading: the attempt was decided elsewhere (a timeout, a stop) or by an error chunk. */

@@ -13,9 +13,16 @@ import io.github.camelopenrouter.wire.Message;
 public final class Conversations {
 
     private final ConversationStore store;
+    private final int maxTurns;
 
     public Conversations(ConversationStore store) {
+        this(store, Integer.MAX_VALUE);
+    }
+
+    /** @param maxTurns the most earlier turns sent with a new question: older ones are dropped, oldest first */
+    public Conversations(ConversationStore store, int maxTurns) {
         this.store = store;
+        this.maxTurns = maxTurns;
     }
 
     public ConversationStore store() {
@@ -28,7 +35,9 @@ public final class Conversations {
             return List.of();
         }
         List<Message> messages = new ArrayList<>();
-        for (ConversationTurn turn : store.load(conversationId)) {
+        List<ConversationTurn> turns = store.load(conversationId);
+        // a shared store may keep more: what is sent (and billed again) is bounded all the same
+        for (ConversationTurn turn : turns.subList(Math.max(0, turns.size() - maxTurns), turns.size())) {
             messages.add(turn.user());
             messages.add(turn.assistant());
         }

@@ -20,15 +20,22 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     private final int maxConversations;
     private final long maxBytes;
+    private final int maxTurns;
     private final LinkedHashMap<String, Conversation> conversations = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
 
     public InMemoryConversationStore(int maxConversations, long maxBytes) {
-        if (maxConversations < 1 || maxBytes < 1) {
+        this(maxConversations, maxBytes, Integer.MAX_VALUE);
+    }
+
+    /** @param maxTurns the most turns kept per conversation: the oldest go first */
+    public InMemoryConversationStore(int maxConversations, long maxBytes, int maxTurns) {
+        if (maxConversations < 1 || maxBytes < 1 || maxTurns < 1) {
             throw new IllegalArgumentException("a conversation store needs room for at least one conversation and one byte");
         }
         this.maxConversations = maxConversations;
         this.maxBytes = maxBytes;
+        this.maxTurns = maxTurns;
     }
 
     @Override
@@ -49,6 +56,12 @@ public final class InMemoryConversationStore implements ConversationStore {
         conversation.turns.add(turn);
         conversation.bytes += turn.sizeInBytes();
         bytes += turn.sizeInBytes();
+        while (conversation.turns.size() > maxTurns) {
+            ConversationTurn oldest = conversation.turns.remove(0);
+            conversation.bytes -= oldest.sizeInBytes();
+            bytes -= oldest.sizeInBytes();
+            LOG.debug("Conversation {} dropped its oldest turn: it has more than {} turns", conversationId, maxTurns);
+        }
         evict(conversationId);
     }
 

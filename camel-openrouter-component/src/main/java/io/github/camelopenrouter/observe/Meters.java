@@ -24,11 +24,22 @@ public final class Meters {
      *         there is no Micrometer or no registry
      */
     public static <T> EndpointMeters attach(CamelContext context, String baseUrl, T endpoint, String operation,
-            String endpointName, ToDoubleFunction<T> active, ToDoubleFunction<T> waiting) {
+            String endpointName, ToDoubleFunction<T> active, ToDoubleFunction<T> waiting, FlowControl flow) {
         if (!MICROMETER) {
             return null;
         }
-        return MicrometerSupport.attach(context, baseUrl, endpoint, operation, endpointName, active, waiting);
+        return MicrometerSupport.attach(context, baseUrl, endpoint, operation, endpointName, active, waiting, flow);
+    }
+
+    /** The component's limiter, read when scraped. */
+    public interface FlowControl {
+        int concurrencyLimit();
+
+        int inFlight();
+
+        int queued();
+
+        long loadRefusals();
     }
 
     private static boolean present(String className) {
@@ -44,7 +55,7 @@ public final class Meters {
     private static final class MicrometerSupport {
 
         static <T> EndpointMeters attach(CamelContext context, String baseUrl, T endpoint, String operation,
-                String endpointName, ToDoubleFunction<T> active, ToDoubleFunction<T> waiting) {
+                String endpointName, ToDoubleFunction<T> active, ToDoubleFunction<T> waiting, FlowControl flow) {
             io.micrometer.core.instrument.MeterRegistry registry = context.getRegistry()
                     .findSingleByType(io.micrometer.core.instrument.MeterRegistry.class);
             if (registry == null) {
@@ -53,6 +64,8 @@ public final class Meters {
             }
             MicrometerMeters meters = new MicrometerMeters(registry, baseUrl);
             meters.gauges(endpoint, operation, endpointName, active, waiting);
+            meters.componentGauges(flow, FlowControl::concurrencyLimit, FlowControl::inFlight, FlowControl::queued,
+                    FlowControl::loadRefusals);
             return meters;
         }
     }

@@ -28,6 +28,10 @@ final class MicrometerMeters implements EndpointMeters {
     static final String RETRIES = "openrouter.client.retries";
     static final String ACTIVE = "openrouter.client.requests.active";
     static final String WAITING_RETRY = "openrouter.client.requests.waiting_retry";
+    static final String CONCURRENCY_LIMIT = "openrouter.client.concurrency.limit";
+    static final String IN_FLIGHT = "openrouter.client.requests.in_flight";
+    static final String QUEUED = "openrouter.client.requests.queued";
+    static final String LOAD_REFUSALS = "openrouter.client.load_refusals";
     static final String PROVIDER = "openrouter";
 
     private final MeterRegistry registry;
@@ -51,6 +55,23 @@ final class MicrometerMeters implements EndpointMeters {
         gauges.add(Gauge.builder(WAITING_RETRY, source, waiting).tags(tags).strongReference(false)
                 .description("Requests waiting for their next attempt after a retryable failure")
                 .register(registry));
+    }
+
+    /**
+     * The component-wide flow control (one limiter for all endpoints of the component): the current limit, requests in
+     * flight and queued for a slot, and refusals for load. Registered once per registry; later calls find them there.
+     */
+    <C> void componentGauges(C component, ToDoubleFunction<C> limit, ToDoubleFunction<C> inFlight,
+            ToDoubleFunction<C> queued, ToDoubleFunction<C> refusals) {
+        Gauge.builder(CONCURRENCY_LIMIT, component, limit).tags(server).strongReference(false)
+                .description("The current limit on requests in flight (lowered after refusals for load when"
+                             + " adaptiveConcurrency is on)").register(registry);
+        Gauge.builder(IN_FLIGHT, component, inFlight).tags(server).strongReference(false)
+                .description("Requests in flight to OpenRouter, all endpoints of the component").register(registry);
+        Gauge.builder(QUEUED, component, queued).tags(server).strongReference(false)
+                .description("Requests waiting for a free slot under the concurrency limit").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder(LOAD_REFUSALS, component, refusals).tags(server)
+                .description("Refusals for load (429, 503) since the component started").register(registry);
     }
 
     /** The gauges read a stopped endpoint no more; one started again registers new ones. */

@@ -79,7 +79,7 @@ public abstract class ApiOperation<T> {
         ApiCall<T> call;
         try {
             call = call(exchange);
-        } catch (Exception e) {
+        } catch (Throwable e) {
             exchange.getMessage().setHeader(OpenRouterConstants.ATTEMPTS, 0);
             fail(exchange, e);
             observe(exchange, null, e, 0, 0);
@@ -113,7 +113,7 @@ public abstract class ApiOperation<T> {
                     callback.done(false);
                 }
             });
-        } catch (Exception e) {
+        } catch (Throwable e) {
             fail(exchange, e);
             callback.done(true);
             return true;

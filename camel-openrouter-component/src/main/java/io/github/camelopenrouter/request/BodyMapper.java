@@ -57,7 +57,7 @@ public final class BodyMapper {
         } else if (mail != null) {
             mapText(mailText(mail, exchange), settings, parts);
         } else {
-            mapBody(body, exchange, settings, true, bytesReplaced, parts);
+            mapBody(body, exchange, settings, true, bytesReplaced, new BodyNesting(), parts);
         }
         parts.addAll(references);
         return BodyParts.textFirst(parts, skipped);
@@ -78,7 +78,7 @@ public final class BodyMapper {
 
     /** @param bytesReplaced whether the header's file references stand for the body's files, which are then left out */
     private static void mapBody(Object body, Exchange exchange, RequestSettings settings, boolean single,
-            boolean bytesReplaced, List<ContentPart> parts) {
+            boolean bytesReplaced, BodyNesting nesting, List<ContentPart> parts) {
         if (body == null) {
             return;
         }
@@ -97,14 +97,12 @@ public final class BodyMapper {
             parts.add(UrlReferences.fromUri(uri, settings.media().mediaType(), settings.media().imageDetail()));
         } else if (body instanceof CharSequence || body instanceof Reader) {
             mapText(exchange.getContext().getTypeConverter().convertTo(String.class, exchange, body), settings, parts);
-        } else if (body instanceof Collection<?> items) {
-            for (Object item : items) {
-                mapBody(item, exchange, settings, false, bytesReplaced, parts);
+        } else if (body instanceof Collection<?> || body instanceof Object[]) {
+            nesting.enter(body);
+            for (Object item : body instanceof Object[] array ? java.util.Arrays.asList(array) : (Collection<?>) body) {
+                mapBody(item, exchange, settings, false, bytesReplaced, nesting, parts);
             }
-        } else if (body instanceof Object[] items) {
-            for (Object item : items) {
-                mapBody(item, exchange, settings, false, bytesReplaced, parts);
-            }
+            nesting.leave(body);
         } else if (isBinary(body)) {
             if (bytesReplaced) {
                 return;
@@ -164,15 +162,17 @@ public final class BodyMapper {
         int usable = 0;
         for (Map.Entry<String, Attachment> entry : mail.getAttachmentObjects().entrySet()) {
             String name = entry.getKey();
+            // the sender chose the name: in a log line or message a line break in it would forge a line
+            String shown = LogSafe.name(name);
             DataHandler handler = entry.getValue() == null ? null : entry.getValue().getDataHandler();
             if (handler == null) {
-                skip(skipped, name, "no content", "it has no content");
+                skip(skipped, shown, "no content", "it has no content");
                 continue;
             }
             BinaryContent content = BinaryContents.from(handler, name, null, settings.media().maxFileSize(), exchange);
-            MediaParts.Outcome outcome = MediaParts.of(content, null, "Attachment " + name, settings.media());
+            MediaParts.Outcome outcome = MediaParts.of(content, null, "Attachment " + shown, settings.media());
             if (outcome.part() == null) {
-                skip(skipped, name, outcome.skippedType(), outcome.problem());
+                skip(skipped, shown, outcome.skippedType(), outcome.problem());
                 continue;
             }
             parts.add(outcome.part());

@@ -48,6 +48,7 @@ public final class ChatRequestFactory {
             parts.add(new ContentPart.Text(settings.prompt()));
         }
         parts.addAll(body.parts());
+        InternalUrls.inspect(body.parts(), configuration.getInternalUrls(), endpoint);
         if (parts.isEmpty()) {
             throw new OpenRouterInputException("The message body is empty and no prompt is set: send text, a file or a"
                                                + " URL, or set the prompt option or the " + OpenRouterConstants.PROMPT

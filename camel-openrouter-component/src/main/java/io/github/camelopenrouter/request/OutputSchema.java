@@ -24,6 +24,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import io.github.camelopenrouter.OpenRouterConfiguration;
 import io.github.camelopenrouter.OpenRouterInputException;
@@ -38,8 +39,13 @@ import org.apache.camel.support.ResourceHelper;
  */
 public final class OutputSchema {
 
-    /** Schemas without {@code $schema} are read as draft 2020-12, the version the generator writes. */
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    /**
+     * Schemas without {@code $schema} are read as draft 2020-12, the version the generator writes. {@code format} is
+     * asserted, not only annotated (2020-12's default): a due date of "next Tuesday" for {@code "format": "date"} is
+     * an answer the route cannot store, so it fails here.
+     */
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     /**
      * The meta-schema (bundled with the validator, never fetched): a schema it rejects ({@code "minProperties":
@@ -57,8 +63,14 @@ public final class OutputSchema {
 
     private final JsonNode json;
     private final Schema compiled;
+    private final Class<?> type;
 
     private OutputSchema(JsonNode json, String what) {
+        this(json, what, null);
+    }
+
+    private OutputSchema(JsonNode json, String what, Class<?> type) {
+        this.type = type;
         if (!json.isObject()) {
             throw new OpenRouterInputException(what + " is not a JSON Schema: it must be a JSON object ({\"type\":"
                                                + " \"object\", ...}), got " + json.getNodeType().name().toLowerCase());
@@ -73,6 +85,11 @@ public final class OutputSchema {
         } catch (SchemaException | IllegalArgumentException e) {
             throw new OpenRouterInputException(what + " is not a usable JSON Schema: " + e.getMessage(), e);
         }
+    }
+
+    /** The outputClass this schema was generated from, or null. */
+    public Class<?> type() {
+        return type;
     }
 
     /** The schema as sent on the wire. */
@@ -100,7 +117,25 @@ public final class OutputSchema {
      * @throws OpenRouterInputException when both are set, the resource cannot be read, or it is not a JSON Schema
      */
     public static OutputSchema fromOptions(OpenRouterConfiguration options, CamelContext camel) {
-        return fromOptions(options.getJsonSchema(), options.getOutputClass(), camel);
+        return fromOptions(options.getJsonSchema(), outputClass(options.getOutputClass(), camel), camel);
+    }
+
+    /** The outputClass option as a class: given as one, or loaded by name with Camel's class resolver. */
+    private static Class<?> outputClass(Object value, CamelContext camel) {
+        if (value == null || value instanceof Class<?>) {
+            return (Class<?>) value;
+        }
+        String name = value.toString().trim();
+        if (name.isEmpty()) {
+            return null;
+        }
+        Class<?> type = camel.getClassResolver().resolveClass(name);
+        if (type == null) {
+            throw new OpenRouterInputException("The outputClass option '" + name + "' is not a class this application can"
+                                               + " load: give the fully qualified name of a class on the classpath, for"
+                                               + " example com.example.Invoice");
+        }
+        return type;
     }
 
     static OutputSchema fromOptions(String jsonSchema, Class<?> outputClass, CamelContext camel) {
@@ -124,7 +159,7 @@ public final class OutputSchema {
             throw new OpenRouterInputException("Cannot generate a JSON Schema from outputClass " + type.getName() + ": "
                                                + e.getMessage(), e);
         }
-        return new OutputSchema(schema, "The schema generated from outputClass " + type.getName());
+        return new OutputSchema(schema, "The schema generated from outputClass " + type.getName(), type);
     }
 
     /** The jsonSchema option: inline JSON when it starts with '{', else a resource Camel loads. */

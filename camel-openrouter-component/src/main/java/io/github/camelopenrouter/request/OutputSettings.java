@@ -58,8 +58,8 @@ public record OutputSettings(
         }
         boolean json = "json_object".equals(format) || "json_schema".equals(format);
         Boolean healing = json ? Boolean.valueOf(!Boolean.FALSE.equals(in.options().getResponseHealing())) : null;
-        return new OutputSettings(format, name, in.options().isStrictSchema(), schema, in.options().getOutputClass(),
-                healing);
+        return new OutputSettings(format, name, in.options().isStrictSchema(), schema,
+                endpointSchema == null ? null : endpointSchema.type(), healing);
     }
 
     /** Whether the answer must be JSON (and is checked on the way back). */

@@ -36,6 +36,11 @@ public final class CamelHttpJacksonPeer implements Peer {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
+                // what a Camel user adds for transient failures (a 429 among them): Camel's redelivery, the same
+                // budget as the other peers' (2 retries), exponential from 500 ms; it does not read Retry-After
+                errorHandler(defaultErrorHandler().maximumRedeliveries(2).redeliveryDelay(500).useExponentialBackOff()
+                        .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.OFF)
+                        .retriesExhaustedLogLevel(org.apache.camel.LoggingLevel.OFF));
                 from("direct:send")
                         .process(CamelHttpJacksonPeer::buildRequest)
                         .setHeader(Exchange.HTTP_METHOD, constant("POST"))

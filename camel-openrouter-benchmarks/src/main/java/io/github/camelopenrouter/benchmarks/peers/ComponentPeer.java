@@ -22,9 +22,16 @@ public final class ComponentPeer implements Peer {
     private final ProducerTemplate template;
 
     public ComponentPeer(String baseUrl) throws Exception {
+        this(baseUrl, OpenRouterComponent.DEFAULT_MAX_CONCURRENT_REQUESTS);
+    }
+
+    /** @param maxConcurrentRequests W4 measures 2,000 requests in flight at once: it raises the component's limit */
+    public ComponentPeer(String baseUrl, int maxConcurrentRequests) throws Exception {
+        OpenRouterComponent component = camel.getComponent("openrouter", OpenRouterComponent.class);
         // the key on the component, as the docs advise: in the URI it would show in every endpoint dump (and the
         // component warns about exactly that)
-        camel.getComponent("openrouter", OpenRouterComponent.class).getConfiguration().setApiKey(BenchRequest.API_KEY);
+        component.getConfiguration().setApiKey(BenchRequest.API_KEY);
+        component.setMaxConcurrentRequests(maxConcurrentRequests);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

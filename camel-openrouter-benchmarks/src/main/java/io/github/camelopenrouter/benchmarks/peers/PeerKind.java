@@ -35,8 +35,15 @@ public enum PeerKind {
         return switch (this) {
             case FLOOR_FILE -> workload == Workload.W2 || workload == Workload.W3;
             case FLOOR_ASYNC -> workload == Workload.W1;
+            // W5 compares how clients with retries of their own meet a rate limit; the floors have none
+            case FLOOR, CAMEL_LANGCHAIN4J -> workload != Workload.W5;
             default -> true;
         };
+    }
+
+    /** The peer for W4, where 2,000 requests are meant to be in flight at once: the component's limit is raised. */
+    public Peer createForManyInFlight(String baseUrl) throws Exception {
+        return this == COMPONENT ? new ComponentPeer(baseUrl, 2_500) : create(baseUrl);
     }
 
     public Peer create(String baseUrl) throws Exception {
