@@ -132,6 +132,14 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "providerOrder": getOrCreateConfiguration(target).setProviderOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "providersort":
         case "providerSort": getOrCreateConfiguration(target).setProviderSort(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": getOrCreateConfiguration(target).setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthusername":
+        case "proxyAuthUsername": getOrCreateConfiguration(target).setProxyAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "quantizations": getOrCreateConfiguration(target).setQuantizations(property(camelContext, java.lang.String.class, value)); return true;
         case "queuetimeout":
         case "queueTimeout": target.setQueueTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -298,6 +306,14 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "providerOrder": return java.lang.String.class;
         case "providersort":
         case "providerSort": return java.lang.String.class;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return java.lang.String.class;
+        case "proxyauthusername":
+        case "proxyAuthUsername": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "quantizations": return java.lang.String.class;
         case "queuetimeout":
         case "queueTimeout": return long.class;
@@ -465,6 +481,14 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "providerOrder": return getOrCreateConfiguration(target).getProviderOrder();
         case "providersort":
         case "providerSort": return getOrCreateConfiguration(target).getProviderSort();
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return getOrCreateConfiguration(target).getProxyAuthPassword();
+        case "proxyauthusername":
+        case "proxyAuthUsername": return getOrCreateConfiguration(target).getProxyAuthUsername();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "quantizations": return getOrCreateConfiguration(target).getQuantizations();
         case "queuetimeout":
         case "queueTimeout": return target.getQueueTimeout();

@@ -113,6 +113,14 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "providerOrder": target.setProviderOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "providersort":
         case "providerSort": target.setProviderSort(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": target.setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthusername":
+        case "proxyAuthUsername": target.setProxyAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "quantizations": target.setQuantizations(property(camelContext, java.lang.String.class, value)); return true;
         case "reasoningeffort":
         case "reasoningEffort": target.setReasoningEffort(property(camelContext, java.lang.String.class, value)); return true;
@@ -261,6 +269,14 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "providerOrder": return java.lang.String.class;
         case "providersort":
         case "providerSort": return java.lang.String.class;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return java.lang.String.class;
+        case "proxyauthusername":
+        case "proxyAuthUsername": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "quantizations": return java.lang.String.class;
         case "reasoningeffort":
         case "reasoningEffort": return java.lang.String.class;
@@ -410,6 +426,14 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "providerOrder": return target.getProviderOrder();
         case "providersort":
         case "providerSort": return target.getProviderSort();
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return target.getProxyAuthPassword();
+        case "proxyauthusername":
+        case "proxyAuthUsername": return target.getProxyAuthUsername();
+        case "proxyhost":
+        case "proxyHost": return target.getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getProxyPort();
         case "quantizations": return target.getQuantizations();
         case "reasoningeffort":
         case "reasoningEffort": return target.getReasoningEffort();

@@ -114,6 +114,14 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "providerOrder": target.getConfiguration().setProviderOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "providersort":
         case "providerSort": target.getConfiguration().setProviderSort(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": target.getConfiguration().setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthusername":
+        case "proxyAuthUsername": target.getConfiguration().setProxyAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "quantizations": target.getConfiguration().setQuantizations(property(camelContext, java.lang.String.class, value)); return true;
         case "reasoningeffort":
         case "reasoningEffort": target.getConfiguration().setReasoningEffort(property(camelContext, java.lang.String.class, value)); return true;
@@ -263,6 +271,14 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "providerOrder": return java.lang.String.class;
         case "providersort":
         case "providerSort": return java.lang.String.class;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return java.lang.String.class;
+        case "proxyauthusername":
+        case "proxyAuthUsername": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "quantizations": return java.lang.String.class;
         case "reasoningeffort":
         case "reasoningEffort": return java.lang.String.class;
@@ -413,6 +429,14 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "providerOrder": return target.getConfiguration().getProviderOrder();
         case "providersort":
         case "providerSort": return target.getConfiguration().getProviderSort();
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return target.getConfiguration().getProxyAuthPassword();
+        case "proxyauthusername":
+        case "proxyAuthUsername": return target.getConfiguration().getProxyAuthUsername();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
         case "quantizations": return target.getConfiguration().getQuantizations();
         case "reasoningeffort":
         case "reasoningEffort": return target.getConfiguration().getReasoningEffort();

@@ -23,7 +23,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(77);
+        Set<String> props = new HashSet<>(81);
         props.add("additionalBodyProperty");
         props.add("allowFallbacks");
         props.add("apiKey");
@@ -72,6 +72,10 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("providerOnly");
         props.add("providerOrder");
         props.add("providerSort");
+        props.add("proxyAuthPassword");
+        props.add("proxyAuthUsername");
+        props.add("proxyHost");
+        props.add("proxyPort");
         props.add("quantizations");
         props.add("reasoningEffort");
         props.add("reasoningExclude");
@@ -102,8 +106,9 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("webSearch");
         props.add("zdr");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(2);
         secretProps.add("apiKey");
+        secretProps.add("proxyAuthPassword");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);
         prefixes.put("additionalBodyProperty", "additionalBodyProperty.");

@@ -147,6 +147,26 @@ public class OpenRouterConfiguration implements Cloneable {
                             + " with the httpClient option (configure the SSLContext on that client instead).")
     private SSLContextParameters sslContextParameters;
 
+    @UriParam(label = "proxy",
+              description = "The HTTP proxy to reach OpenRouter through (host name or address), for networks that allow"
+                            + " no direct connection. HTTPS goes through it with CONNECT, so the proxy sees the host"
+                            + " name but neither the requests nor the API key. Applies to the HTTP client the component"
+                            + " creates (not to one given with the httpClient option).")
+    private String proxyHost;
+
+    @UriParam(label = "proxy", description = "The port of the HTTP proxy set with proxyHost.")
+    private Integer proxyPort;
+
+    @UriParam(label = "proxy",
+              description = "The user name for an HTTP proxy that asks for credentials (Basic authentication, sent with"
+                            + " every request to the proxy only). For an https baseUrl the JVM must allow Basic"
+                            + " credentials on tunnels: start it with -Djdk.http.auth.tunneling.disabledSchemes="
+                            + " (the JDK refuses them by default); the endpoint refuses to start otherwise, saying so.")
+    private String proxyAuthUsername;
+
+    @UriParam(label = "proxy", secret = true, description = "The password for proxyAuthUsername.")
+    private String proxyAuthPassword;
+
     @UriParam(label = "reliability", defaultValue = "" + DEFAULT_MAX_RETRIES,
               description = "How many times a failed request is sent again: on 408, 429, 500, 502, 503, 524 and 529"
                             + " replies, a 200 reply carrying such an error, timeouts and connections that failed or"
@@ -637,6 +657,38 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setClientThreads(int clientThreads) {
         this.clientThreads = clientThreads;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
     }
 
     public SSLContextParameters getSslContextParameters() {

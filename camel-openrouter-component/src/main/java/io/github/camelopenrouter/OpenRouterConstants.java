@@ -126,6 +126,13 @@ public final class OpenRouterConstants {
 
     // written
 
+    @Metadata(label = "producer", description = "The ids of the files chat uploaded for this exchange with uploadFiles=true"
+                                                + " (a List, empty when nothing was uploaded), set even when the chat"
+                                                + " request then failed. They stay in the account until deleted (files"
+                                                + " delete).",
+              javaType = "java.util.List<String>")
+    public static final String UPLOADED_FILE_IDS = "CamelOpenRouterUploadedFileIds";
+
     @Metadata(label = "producer", description = "The generation id of the reply (gen-...), usable with OpenRouter's"
                                                 + " generation endpoint.",
               javaType = "String")

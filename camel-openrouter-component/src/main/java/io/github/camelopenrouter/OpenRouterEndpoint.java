@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import io.github.camelopenrouter.client.ClientSafety;
 import io.github.camelopenrouter.client.ComponentResources;
 import io.github.camelopenrouter.client.OpenRouterClient;
+import io.github.camelopenrouter.client.ProxySettings;
 import io.github.camelopenrouter.client.RetryPolicy;
 import io.github.camelopenrouter.client.RetryingSender;
 import io.github.camelopenrouter.conversation.ConversationStore;
@@ -112,18 +113,29 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
                                             + " creates. Configure the SSLContext on your own HttpClient"
                                             + " (HttpClient.newBuilder().sslContext(...)), or remove the httpClient option");
         }
+        ProxySettings proxy = ProxySettings.of(configuration, getEndpointBaseUri());
+        if (http != null && proxy != null) {
+            throw new IllegalStateException("Both httpClient and proxyHost are set on " + getEndpointBaseUri()
+                                            + ": the proxy options apply only to the HTTP client the component creates."
+                                            + " Configure the proxy on your own HttpClient"
+                                            + " (HttpClient.newBuilder().proxy(...)), or remove the httpClient option");
+        }
+        if (proxy != null) {
+            proxy.checkCredentialsCanReach(configuration.getBaseUrl(), getEndpointBaseUri());
+        }
         ComponentResources shared = getComponent().resources();
         if (http == null) {
             http = shared.httpClient(new ComponentResources.ClientSettings(
                     positive(configuration.getConnectTimeout(), "connectTimeout"),
-                    configuration.getSslContextParameters(), configuration.getClientThreads()));
+                    configuration.getSslContextParameters(), configuration.getClientThreads(), proxy));
         } else {
             ClientSafety.checkUserClient(http, getEndpointBaseUri());
         }
         client = new OpenRouterClient(http, configuration.getBaseUrl(), apiKey,
                 new OpenRouterClient.Attribution(configuration.getAppUrl(), configuration.getAppTitle(),
                         configuration.getAppCategories()),
-                requestTimeout, shared.timer(), shared.workers(), configuration.getMaxResponseSize());
+                proxy == null ? null : proxy.authorization(), requestTimeout, shared.timer(), shared.workers(),
+                configuration.getMaxResponseSize());
         sender = shared.sender(client, retryPolicy);
         apiOperation = Operations.create(configuration.getOperation(), sender, configuration,
                 getComponent().getModelsCache());

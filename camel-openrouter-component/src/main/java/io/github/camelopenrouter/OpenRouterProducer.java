@@ -120,7 +120,7 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
         try {
             CompletableFuture<ApiOutcome<PreparedRequest>> ready = ChatStep.proceed(prepared);
             for (ChatStep step : getEndpoint().getChatSteps()) {
-                ready = ready.thenCompose(outcome -> outcome.succeeded() ? step.apply(outcome.result())
+                ready = ready.thenCompose(outcome -> outcome.succeeded() ? step.apply(outcome.result(), exchange)
                         : CompletableFuture.completedFuture(outcome));
             }
             ready.thenCompose(outcome -> send(outcome, exchange, streamTo)).whenComplete((done, unexpected) -> {

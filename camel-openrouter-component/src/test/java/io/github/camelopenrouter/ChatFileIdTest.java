@@ -119,6 +119,7 @@ class ChatFileIdTest extends OpenRouterTestSupport {
         assertThat(first.getMessage().getBody(String.class)).endsWith("Parsed contract.pdf with mistral-ocr: Contract 7"
                                                                       + " Signed by both parties");
         assertThat(first.getMessage().getHeader(OpenRouterConstants.ATTEMPTS)).isEqualTo(1);
+        assertThat(first.getMessage().getHeader(OpenRouterConstants.UPLOADED_FILE_IDS)).isEqualTo(List.of("or_file_sim1"));
         JsonNode annotations = first.getMessage().getHeader(OpenRouterConstants.ANNOTATIONS, JsonNode.class);
 
         for (String question : new String[] { "When?", "Where?" }) {
@@ -145,11 +146,13 @@ class ChatFileIdTest extends OpenRouterTestSupport {
         assertApiError(exchange, 413, "File too large", "payload_too_large");
         assertThat(exchange.getMessage().getHeader(OpenRouterConstants.ATTEMPTS)).isEqualTo(1);
         assertThat(simulator.requestCount()).as("chat requests").isZero();
+        assertThat(exchange.getMessage().getHeader(OpenRouterConstants.UPLOADED_FILE_IDS)).isEqualTo(List.of());
 
         // retried like any call: the upload is sent again whole, then the chat references it
         simulator.setMaxFileBytes(100_000_000);
         simulator.enqueueApi(Fault.error(503, "No provider available"));
-        sendOk(CHAT + "&uploadFiles=true&retryInitialDelay=10", PDF, Map.of(Exchange.FILE_NAME, "retry.pdf"));
+        Exchange retried = sendOk(CHAT + "&uploadFiles=true&retryInitialDelay=10", PDF, Map.of(Exchange.FILE_NAME, "retry.pdf"));
+        assertThat(retried.getMessage().getHeader(OpenRouterConstants.UPLOADED_FILE_IDS)).isEqualTo(simulator.fileIds());
         assertThat(simulator.apiRequests()).hasSize(3);
         assertThat(simulator.apiRequests().get(2).parts().get(0).sha256()).isEqualTo(sha256(PDF));
         assertThat(sentUserContent().get(0).get("file").get("file_id").asText()).isEqualTo(simulator.fileIds().get(0));
@@ -157,8 +160,9 @@ class ChatFileIdTest extends OpenRouterTestSupport {
 
     @Test
     void uploadFilesLeavesImagesAndTextAsTheyAre() {
-        sendOk(CHAT + "&uploadFiles=true", List.of("Describe", TestFiles.png()));
+        Exchange image = sendOk(CHAT + "&uploadFiles=true", List.of("Describe", TestFiles.png()));
         assertThat(simulator.apiRequests()).isEmpty();
+        assertThat(image.getMessage().getHeaders()).doesNotContainKey(OpenRouterConstants.UPLOADED_FILE_IDS);
         assertThat(sentUserContent().get(1).get("type").asText()).isEqualTo("image_url");
     }
 }

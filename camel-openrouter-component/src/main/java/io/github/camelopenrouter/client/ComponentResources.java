@@ -26,18 +26,22 @@ public final class ComponentResources {
      * What makes two endpoints' HTTP clients differ; endpoints with equal settings share one client.
      *
      * @param sslContextParameters compared by identity: the same bean means the same SSL context
+     * @param proxy                the HTTP proxy to go through, or {@code null} for direct connections
      */
-    public record ClientSettings(Duration connectTimeout, SSLContextParameters sslContextParameters, int clientThreads) {
+    public record ClientSettings(Duration connectTimeout, SSLContextParameters sslContextParameters, int clientThreads,
+                                 ProxySettings proxy) {
 
         @Override
         public boolean equals(Object other) {
             return other instanceof ClientSettings that && connectTimeout.equals(that.connectTimeout)
-                   && sslContextParameters == that.sslContextParameters && clientThreads == that.clientThreads;
+                   && sslContextParameters == that.sslContextParameters && clientThreads == that.clientThreads
+                   && java.util.Objects.equals(proxy, that.proxy);
         }
 
         @Override
         public int hashCode() {
-            return connectTimeout.hashCode() * 31 * 31 + System.identityHashCode(sslContextParameters) * 31 + clientThreads;
+            return (connectTimeout.hashCode() * 31 * 31 + System.identityHashCode(sslContextParameters) * 31 + clientThreads)
+                   * 31 + java.util.Objects.hashCode(proxy);
         }
     }
 
@@ -104,6 +108,9 @@ public final class ComponentResources {
             HttpClient.Builder builder = HttpClient.newBuilder().executor(io).connectTimeout(settings.connectTimeout());
             if (settings.sslContextParameters() != null) {
                 builder.sslContext(settings.sslContextParameters().createSSLContext(camelContext));
+            }
+            if (settings.proxy() != null) {
+                settings.proxy().applyTo(builder);
             }
             client = builder.build();
             clients.put(settings, client);

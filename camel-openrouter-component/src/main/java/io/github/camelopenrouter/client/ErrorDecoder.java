@@ -18,6 +18,12 @@ final class ErrorDecoder {
     }
 
     static OpenRouterApiException fromStatus(int status, byte[] body, String contentType, Duration retryAfter) {
+        if (status == 407) {
+            // the proxy's answer, not OpenRouter's: say where to look
+            return new OpenRouterApiException("The HTTP proxy refused the request with HTTP 407 (Proxy Authentication"
+                                              + " Required): set proxyAuthUsername and proxyAuthPassword to credentials"
+                                              + " the proxy accepts", status, status, null, null, excerpt(body), retryAfter);
+        }
         ApiError error = parse(body);
         if (error != null) {
             return fromError(status, error, "OpenRouter returned HTTP " + status, retryAfter);

@@ -92,6 +92,7 @@ public final class Failures {
             case 402 -> "payment_required";
             case 403 -> "forbidden";
             case 404 -> "not_found";
+            case 407 -> "proxy_authentication_required";
             case 408 -> TIMEOUT;
             case 413 -> "payload_too_large";
             case 429 -> "rate_limit_exceeded";

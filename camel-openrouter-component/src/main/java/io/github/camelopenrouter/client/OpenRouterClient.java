@@ -78,6 +78,16 @@ public final class OpenRouterClient {
 
     public OpenRouterClient(HttpClient http, String baseUrl, String apiKey, Attribution attribution,
                             Duration requestTimeout, ScheduledExecutorService timer, Executor worker, long maxResponseSize) {
+        this(http, baseUrl, apiKey, attribution, null, requestTimeout, timer, worker, maxResponseSize);
+    }
+
+    /**
+     * @param proxyAuthorization the {@code Proxy-Authorization} value for a proxy that asks for credentials, or
+     *                           {@code null}: the JDK sends it to the proxy only (on CONNECT for HTTPS)
+     */
+    public OpenRouterClient(HttpClient http, String baseUrl, String apiKey, Attribution attribution,
+                            String proxyAuthorization, Duration requestTimeout, ScheduledExecutorService timer,
+                            Executor worker, long maxResponseSize) {
         String appUrl = attribution.appUrl();
         String appTitle = attribution.appTitle();
         if (maxResponseSize < 1) {
@@ -101,6 +111,9 @@ public final class OpenRouterClient {
         h.put("Authorization", "Bearer " + apiKey);
         if (appUrl != null) {
             h.put("HTTP-Referer", appUrl);
+        }
+        if (proxyAuthorization != null) {
+            h.put("Proxy-Authorization", proxyAuthorization);
         }
         if (appTitle != null) {
             // OpenRouter reads the new name; the old one is still honoured by older deployments and gateways
@@ -197,6 +210,25 @@ public final class OpenRouterClient {
         exchange.whenComplete((response, failure) -> {
             if (failure != null) {
                 attempt.abort(redaction.failure(translate(unwrap(failure))));
+            } else if (response != null && !attempt.isDone()) {
+                // a reply whose body the JDK never handed to the subscriber: its answer to a proxy that refused the
+                // CONNECT tunnel (407) is such a reply, and waiting for the body would hold the exchange until timeout
+                attempt.body(new HttpResponse.ResponseInfo() {
+                    @Override
+                    public int statusCode() {
+                        return response.statusCode();
+                    }
+
+                    @Override
+                    public java.net.http.HttpHeaders headers() {
+                        return response.headers();
+                    }
+
+                    @Override
+                    public HttpClient.Version version() {
+                        return response.version();
+                    }
+                }, new byte[0]);
             }
         });
         return attempt;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.camelopenrouter.OpenRouterConstants;
 import io.github.camelopenrouter.client.ApiOutcome;
 import io.github.camelopenrouter.client.RetryingSender;
 import io.github.camelopenrouter.request.PreparedRequest;
@@ -12,13 +13,15 @@ import io.github.camelopenrouter.wire.Message;
 import io.github.camelopenrouter.wire.MultipartBody;
 import io.github.camelopenrouter.wire.OpenRouterFile;
 import io.github.camelopenrouter.wire.Payload;
+import org.apache.camel.Exchange;
 
 /**
  * The {@code uploadFiles} option of chat: each file the new user message carries as bytes is uploaded to the Files API
  * first (streamed, as {@code openrouter:files} does) and the message then references it by {@code file_id}. The
  * conversation keeps that message, so follow-up questions send the id - neither the bytes nor, with the file
  * annotations, its parse - again. Only {@code file} parts can take a {@code file_id} on OpenRouter (images, audio and
- * video have no such field), so only those are uploaded; the others are sent as they are.
+ * video have no such field), so only those are uploaded; the others are sent as they are. The ids of the uploaded files
+ * go in {@code CamelOpenRouterUploadedFileIds}: they stay in the account until deleted.
  */
 public final class ChatFileUploads implements ChatStep {
 
@@ -29,7 +32,7 @@ public final class ChatFileUploads implements ChatStep {
     }
 
     @Override
-    public CompletableFuture<ApiOutcome<PreparedRequest>> apply(PreparedRequest prepared) {
+    public CompletableFuture<ApiOutcome<PreparedRequest>> apply(PreparedRequest prepared, Exchange exchange) {
         if (!(prepared.userMessage().content() instanceof List<?> parts) || parts.stream().noneMatch(ChatFileUploads::inline)) {
             return ChatStep.proceed(prepared);
         }
@@ -40,15 +43,25 @@ public final class ChatFileUploads implements ChatStep {
         }
         return CompletableFuture.allOf(uploads.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<ContentPart> referenced = new ArrayList<>(uploads.size());
+            List<String> uploaded = new ArrayList<>();
+            ApiOutcome<PreparedRequest> failed = null;
             int attempts = 0;
-            for (CompletableFuture<ApiOutcome<ContentPart>> upload : uploads) {
-                ApiOutcome<ContentPart> outcome = upload.join();
+            for (int i = 0; i < uploads.size(); i++) {
+                ApiOutcome<ContentPart> outcome = uploads.get(i).join();
                 attempts += outcome.attempts();
                 if (!outcome.succeeded()) {
-                    // the first failed upload ends the exchange; files uploaded before it stay in the account
-                    return new ApiOutcome<>(null, outcome.failure(), attempts);
+                    failed = failed != null ? failed : new ApiOutcome<>(null, outcome.failure(), 0);
+                    continue;
                 }
                 referenced.add(outcome.result());
+                if (inline(parts.get(i))) {
+                    uploaded.add(((ContentPart.File) outcome.result()).file().fileId());
+                }
+            }
+            // set even when the exchange fails: the files are in the account and the route may want to delete them
+            exchange.getMessage().setHeader(OpenRouterConstants.UPLOADED_FILE_IDS, List.copyOf(uploaded));
+            if (failed != null) {
+                return new ApiOutcome<>(null, failed.failure(), attempts);
             }
             return new ApiOutcome<>(prepared.withUserMessage(Message.user(referenced)), null, 0);
         });

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camelopenrouter.client.ApiOutcome;
 import io.github.camelopenrouter.request.PreparedRequest;
+import org.apache.camel.Exchange;
 
 /**
  * Something chat does with a prepared request before sending it, without blocking: check it against the model list,
@@ -12,7 +13,8 @@ import io.github.camelopenrouter.request.PreparedRequest;
  */
 public interface ChatStep {
 
-    CompletableFuture<ApiOutcome<PreparedRequest>> apply(PreparedRequest prepared);
+    /** @param exchange the exchange the request is for, for a step that reports what it did in a header */
+    CompletableFuture<ApiOutcome<PreparedRequest>> apply(PreparedRequest prepared, Exchange exchange);
 
     /** The request, unchanged, as a finished step. */
     static CompletableFuture<ApiOutcome<PreparedRequest>> proceed(PreparedRequest prepared) {

@@ -18,6 +18,7 @@ import io.github.camelopenrouter.request.PreparedRequest;
 import io.github.camelopenrouter.wire.ContentPart;
 import io.github.camelopenrouter.wire.Message;
 import io.github.camelopenrouter.wire.ModelInfo;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ public final class ModalityCheck implements ChatStep {
     }
 
     @Override
-    public CompletableFuture<ApiOutcome<PreparedRequest>> apply(PreparedRequest prepared) {
+    public CompletableFuture<ApiOutcome<PreparedRequest>> apply(PreparedRequest prepared, Exchange exchange) {
         String model = prepared.request().model();
         Map<String, String> needed = needed(prepared.request().messages());
         if (model == null || needed.isEmpty()) {

@@ -138,6 +138,13 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
     private Integer conversationMaxCount;
 
     /**
+     * The most turns (a question and its answer) of one conversation sent with a new question; older turns are
+     * dropped, oldest first, and the default in-memory store keeps no more. Bounds what a long-running conversation
+     * costs per request (every turn is sent, and billed, again) and what it holds in memory. Default: 50.
+     */
+    private Integer conversationMaxTurns;
+
+    /**
      * Where conversations (see the CamelOpenRouterConversationId header) are kept. Defaults to a bounded in-memory
      * store per endpoint; supply a shared implementation to serve several nodes. A reference to a bean of type
      * io.github.camelopenrouter.conversation.ConversationStore, as #name.
@@ -273,6 +280,31 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
      * Only models that support all of these request parameters (comma-separated, for example tools,response_format).
      */
     private String supportedParameter;
+
+    /**
+     * The password for proxyAuthUsername.
+     */
+    private String proxyAuthPassword;
+
+    /**
+     * The user name for an HTTP proxy that asks for credentials (Basic authentication, sent with every request to the
+     * proxy only). For an https baseUrl the JVM must allow Basic credentials on tunnels: start it with
+     * -Djdk.http.auth.tunneling.disabledSchemes= (the JDK refuses them by default); the endpoint refuses to start
+     * otherwise, saying so.
+     */
+    private String proxyAuthUsername;
+
+    /**
+     * The HTTP proxy to reach OpenRouter through (host name or address), for networks that allow no direct connection.
+     * HTTPS goes through it with CONNECT, so the proxy sees the host name but neither the requests nor the API key.
+     * Applies to the HTTP client the component creates (not to one given with the httpClient option).
+     */
+    private String proxyHost;
+
+    /**
+     * The port of the HTTP proxy set with proxyHost.
+     */
+    private Integer proxyPort;
 
     /**
      * How hard a reasoning model thinks before it answers (reasoning.effort): none, minimal, low, medium, high, xhigh
@@ -438,6 +470,16 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
      * the endpoint does not start.
      */
     private String apiKey;
+
+    /**
+     * What to do when the message body holds a URL to an internal address (loopback, private or link-local such as the
+     * cloud metadata service 169.254.169.254, localhost, .internal) or a URL carrying credentials (user info, a token
+     * or signature query parameter), which would go to OpenRouter and the model's provider: warn (log a WARN line
+     * naming the host and parameter, never the URL, and send), refuse (fail with OpenRouterInputException before
+     * sending) or allow. Endpoint option, not a header: a sender cannot switch it off. One of: warn, refuse, allow.
+     * Default: warn.
+     */
+    private String internalUrls;
 
     /**
      * TLS settings (trust store, key store, protocols) of the HTTP client the endpoint creates, for example to trust a
@@ -680,6 +722,14 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         this.conversationMaxCount = conversationMaxCount;
     }
 
+    public Integer getConversationMaxTurns() {
+        return conversationMaxTurns;
+    }
+
+    public void setConversationMaxTurns(Integer conversationMaxTurns) {
+        this.conversationMaxTurns = conversationMaxTurns;
+    }
+
     public String getConversationStore() {
         return conversationStore;
     }
@@ -838,6 +888,38 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
 
     public void setSupportedParameter(String supportedParameter) {
         this.supportedParameter = supportedParameter;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
     }
 
     public String getReasoningEffort() {
@@ -1072,6 +1154,14 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         this.apiKey = apiKey;
     }
 
+    public String getInternalUrls() {
+        return internalUrls;
+    }
+
+    public void setInternalUrls(String internalUrls) {
+        this.internalUrls = internalUrls;
+    }
+
     public String getSslContextParameters() {
         return sslContextParameters;
     }
@@ -1213,6 +1303,7 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         put(options, "clientThreads", clientThreads);
         put(options, "conversationMaxBytes", conversationMaxBytes);
         put(options, "conversationMaxCount", conversationMaxCount);
+        put(options, "conversationMaxTurns", conversationMaxTurns);
         put(options, "conversationStore", conversationStore);
         put(options, "httpClient", httpClient);
         put(options, "maxConcurrentRequests", maxConcurrentRequests);
@@ -1233,6 +1324,10 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         put(options, "modelsCacheTtl", modelsCacheTtl);
         put(options, "outputModalities", outputModalities);
         put(options, "supportedParameter", supportedParameter);
+        put(options, "proxyAuthPassword", proxyAuthPassword);
+        put(options, "proxyAuthUsername", proxyAuthUsername);
+        put(options, "proxyHost", proxyHost);
+        put(options, "proxyPort", proxyPort);
         put(options, "reasoningEffort", reasoningEffort);
         put(options, "reasoningExclude", reasoningExclude);
         put(options, "reasoningMaxTokens", reasoningMaxTokens);
@@ -1262,6 +1357,7 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         put(options, "topK", topK);
         put(options, "topP", topP);
         put(options, "apiKey", apiKey);
+        put(options, "internalUrls", internalUrls);
         put(options, "sslContextParameters", sslContextParameters);
         put(options, "useGlobalSslContextParameters", useGlobalSslContextParameters);
         put(options, "stream", stream);

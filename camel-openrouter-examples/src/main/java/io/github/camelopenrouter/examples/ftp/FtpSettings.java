@@ -1,6 +1,8 @@
 package io.github.camelopenrouter.examples.ftp;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -20,12 +22,14 @@ public final class FtpSettings {
     private String model = "google/gemini-2.5-flash";
     private String prompt = "Transcribe this scanned document, then summarise it in three bullet points.";
     private String pdfEngine = "mistral-ocr";
+    private List<String> followUps = List.of("Which dates, amounts and names does it mention?",
+            "What has to be done about it, and by when?");
 
     /**
      * Reads {@code ftp.host}, {@code ftp.port}, {@code ftp.username}, {@code ftp.password}, {@code ftp.inbox},
      * {@code ftp.answers}, {@code ftp.poll-delay} and {@code ftp.upload-settle-time} (ISO-8601 durations such as
-     * PT30S), {@code openrouter.model}, {@code openrouter.prompt} and {@code openrouter.pdf-engine}. Unset keys keep
-     * the defaults.
+     * PT30S), {@code openrouter.model}, {@code openrouter.prompt}, {@code openrouter.pdf-engine} and
+     * {@code openrouter.follow-ups} (questions separated by {@code |}; empty for none). Unset keys keep the defaults.
      */
     public static FtpSettings fromProperties(Properties properties) {
         FtpSettings settings = new FtpSettings();
@@ -40,6 +44,10 @@ public final class FtpSettings {
         settings.model(properties.getProperty("openrouter.model", settings.model));
         settings.prompt(properties.getProperty("openrouter.prompt", settings.prompt));
         settings.pdfEngine(properties.getProperty("openrouter.pdf-engine", settings.pdfEngine));
+        String followUps = properties.getProperty("openrouter.follow-ups");
+        if (followUps != null) {
+            settings.followUps(Arrays.stream(followUps.split("\\|")).map(String::strip).filter(q -> !q.isEmpty()).toList());
+        }
         return settings;
     }
 
@@ -90,6 +98,15 @@ public final class FtpSettings {
         return this;
     }
 
+    /**
+     * Questions asked about each PDF after the first prompt, in the same conversation; their answers follow the first
+     * one in the answer file, each under its question. Empty for none.
+     */
+    public FtpSettings followUps(List<String> followUps) {
+        this.followUps = List.copyOf(followUps);
+        return this;
+    }
+
     public String host() {
         return required(host, "the FTP host (ftp.host)");
     }
@@ -132,6 +149,10 @@ public final class FtpSettings {
 
     public String pdfEngine() {
         return pdfEngine;
+    }
+
+    public List<String> followUps() {
+        return followUps;
     }
 
     private static String required(String value, String what) {

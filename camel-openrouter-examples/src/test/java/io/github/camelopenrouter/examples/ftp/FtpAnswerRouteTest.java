@@ -41,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FtpAnswerRouteTest {
 
     private static final String PROMPT = "Transcribe this scan";
+    private static final List<String> FOLLOW_UPS = List.of("Which total?", "Which date?");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -88,22 +89,52 @@ class FtpAnswerRouteTest {
         await("both answers written and both originals moved", () -> exists("answers/invoice.pdf.md")
                 && exists("answers/photo.PNG.md") && exists("inbox/.done/invoice.pdf") && exists("inbox/.done/photo.PNG"));
 
-        assertThat(simulator.requestCount()).isEqualTo(2);
-        JsonNode pdfRequest = requestWith("\"filename\":\"invoice.pdf\"").json();
-        assertThat(pdfRequest.get("messages")).isEqualTo(JSON.readTree("""
+        // the PDF: its first question uploads it once and references it; the follow-ups send only their question
+        assertThat(simulator.requestCount()).isEqualTo(1 + 3);
+        List<RecordedRequest> pdfRequests = requestsWith("or_file_sim1");
+        assertThat(pdfRequests).hasSize(3);
+        JsonNode first = pdfRequests.get(0).json();
+        assertThat(first.get("messages")).isEqualTo(JSON.readTree("""
                 [{"role":"user","content":[
                   {"type":"text","text":"Transcribe this scan"},
-                  {"type":"file","file":{"filename":"invoice.pdf","file_data":"data:application/pdf;base64,%s"}}]}]"""
-                .formatted(base64(pdf))));
-        assertThat(pdfRequest.get("plugins")).isEqualTo(JSON.readTree("""
+                  {"type":"file","file":{"filename":"invoice.pdf","file_id":"or_file_sim1"}}]}]"""));
+        assertThat(first.get("plugins")).isEqualTo(JSON.readTree("""
                 [{"id":"file-parser","pdf":{"engine":"mistral-ocr"}}]"""));
-        assertThat(pdfRequest.get("model").asText()).isEqualTo("google/gemini-2.5-flash");
+        assertThat(first.get("model").asText()).isEqualTo("google/gemini-2.5-flash");
+        assertThat(simulator.apiRequests()).extracting(r -> r.method() + " " + r.path())
+                .containsExactly("POST /api/v1/files", "DELETE /api/v1/files/or_file_sim1");
+        assertThat(simulator.apiRequests().get(0).parts()).singleElement()
+                .satisfies(part -> assertThat(part.size()).isEqualTo(pdf.length));
+        for (int i = 1; i < 3; i++) {
+            JsonNode followUp = pdfRequests.get(i).json();
+            assertThat(pdfRequests.get(i).body()).as("question %d sends no bytes", i + 1).doesNotContain("file_data");
+            JsonNode messages = followUp.get("messages");
+            assertThat(messages).hasSize(2 * i + 1);
+            assertThat(messages.get(0)).isEqualTo(first.at("/messages/0"));
+            assertThat(messages.get(1).get("annotations")).as("the parse travels as annotations").hasSize(1);
+            assertThat(messages.get(2 * i).get("content")).isEqualTo(JSON.readTree("""
+                    [{"type":"text","text":"%s"}]""".formatted(FOLLOW_UPS.get(i - 1))));
+        }
+        assertThat(simulator.stats().filesParsed()).as("parsed by the first question only").isEqualTo(1);
+        assertThat(simulator.stats().annotationsReused()).isEqualTo(2);
+        assertThat(simulator.fileIds()).as("the upload is deleted once answered").isEmpty();
+        // the image: one question, sent as before
         assertThat(requestWith("image_url").json().at("/messages/0/content/1")).isEqualTo(JSON.readTree("""
                 {"type":"image_url","image_url":{"url":"data:image/png;base64,%s"}}""".formatted(base64(png))));
 
-        assertThat(home.resolve("answers/invoice.pdf.md")).hasContent("Received 1 text part, 0 images, 1 file, 0 audio,"
-                + " 0 video. Files: invoice.pdf. Text: \"Transcribe this scan\" Parsed invoice.pdf with mistral-ocr:"
-                + " Invoice 42 Total 99 EUR");
+        assertThat(home.resolve("answers/invoice.pdf.md")).hasContent("""
+                Received 1 text part, 0 images, 1 file, 0 audio, 0 video. Files: invoice.pdf. Text: "Transcribe this scan" \
+                Parsed invoice.pdf with mistral-ocr: Invoice 42 Total 99 EUR
+
+                ## Which total?
+
+                Received 1 text part, 0 images, 0 files, 0 audio, 0 video. Text: "Which total?" Reused annotations for \
+                invoice.pdf.
+
+                ## Which date?
+
+                Received 1 text part, 0 images, 0 files, 0 audio, 0 video. Text: "Which date?" Reused annotations for \
+                invoice.pdf.""");
         assertThat(home.resolve("answers/photo.PNG.md"))
                 .hasContent("Received 1 text part, 1 image, 0 files, 0 audio, 0 video. Text: \"Transcribe this scan\"");
         assertThat(home.resolve("inbox/.done/invoice.pdf")).hasBinaryContent(pdf);
@@ -132,7 +163,11 @@ class FtpAnswerRouteTest {
         drop("marker.png", png());
         await("the answer to marker.png", () -> exists("inbox/.done/marker.png"));
 
-        assertThat(simulator.requestCount()).isEqualTo(failedRequests + 2);
+        assertThat(simulator.requestCount()).as("the failed ones, 3 questions about contract.pdf, 1 about marker.png")
+                .isEqualTo(failedRequests + 3 + 1);
+        // each poll uploaded contract.pdf afresh, and each upload was deleted again, answered or failed
+        assertThat(simulator.apiRequests().stream().filter(r -> r.method().equals("POST")).count()).isGreaterThanOrEqualTo(3);
+        assertThat(simulator.fileIds()).isEmpty();
         assertThat(home.resolve("inbox/.done/contract.pdf")).hasBinaryContent(pdf);
         assertThat(home.resolve("answers/contract.pdf.md")).content().startsWith("Received 1 text part, 0 images, 1 file");
         assertThat(filesIn("inbox")).isEmpty();
@@ -151,7 +186,8 @@ class FtpAnswerRouteTest {
                 .pollDelay(Duration.ofMillis(200))
                 .uploadSettleTime(Duration.ofMillis(100))
                 .model("google/gemini-2.5-flash")
-                .prompt(PROMPT)));
+                .prompt(PROMPT)
+                .followUps(FOLLOW_UPS)));
         camel.start();
         return camel;
     }
@@ -173,6 +209,10 @@ class FtpAnswerRouteTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).sorted().toList();
         }
+    }
+
+    private static List<RecordedRequest> requestsWith(String fragment) {
+        return simulator.requests().stream().filter(r -> r.body().contains(fragment)).toList();
     }
 
     private static RecordedRequest requestWith(String fragment) {
