@@ -162,4 +162,45 @@ class AccountOperationsTest extends OpenRouterTestSupport {
         Exchange retried = sendOk("openrouter:key?retryInitialDelay=10", null);
         assertThat(retried.getMessage().getHeader(OpenRouterConstants.ATTEMPTS)).isEqualTo(2);
     }
+
+    /** A cached list is used while it is younger than modelsCacheTtl, and asked for again once it is older. */
+    @Test
+    void aCachedModelListExpiresAfterModelsCacheTtl() throws Exception {
+        String uri = "openrouter:models?inputModalities=image&modelsCacheTtl=1500";
+        sendOk(uri, null);
+        long fetched = System.nanoTime();
+        Exchange second = sendOk(uri, null);
+        long age = Duration.ofNanos(System.nanoTime() - fetched).toMillis();
+        // on a machine too loaded to ask twice within the TTL, the second call must have asked again
+        assertThat(simulator.apiRequests()).hasSize(age < 1500 ? 1 : 2);
+        assertThat(second.getMessage().getHeader(OpenRouterConstants.ATTEMPTS)).isEqualTo(age < 1500 ? 0 : 1);
+
+        Thread.sleep(Math.max(0, 1700 - Duration.ofNanos(System.nanoTime() - fetched).toMillis()));
+        int before = simulator.apiRequests().size();
+        Exchange expired = sendOk(uri, null);
+
+        assertThat(expired.getMessage().getHeader(OpenRouterConstants.ATTEMPTS)).isEqualTo(1);
+        assertThat(simulator.apiRequests()).hasSize(before + 1);
+        assertThat(simulator.apiRequests().get(before).query()).isEqualTo("input_modalities=image");
+    }
+
+    @Test
+    void embeddingsErrorRepliesFailTheExchangeAndTransientOnesAreRetried() {
+        String uri = "openrouter:embeddings?model=openai/text-embedding-3-small&retryInitialDelay=10";
+        assertApiError(send(uri + "&apiKey=sk-or-invalid", "x"), 401, "User not found.", "unauthorized");
+
+        simulator.enqueueApi(Fault.error(402, "Insufficient credits"));
+        assertApiError(send(uri, "x"), 402, "Insufficient credits", "payment_required");
+
+        simulator.enqueueApi(Fault.error(503, "overloaded"));
+        Exchange retried = sendOk(uri, "x");
+        assertThat(retried.getMessage().getHeader(OpenRouterConstants.ATTEMPTS)).isEqualTo(2);
+        assertThat(retried.getMessage().getBody(List.class)).hasSize(1);
+
+        simulator.enqueueApi(Fault.rateLimited("0"));
+        Exchange refused = send(uri + "&maxRetries=0", "x");
+        assertThat(refused.getException()).isInstanceOf(OpenRouterApiException.class);
+        assertThat(((OpenRouterApiException) refused.getException()).getStatusCode()).isEqualTo(429);
+        assertThat(refused.getMessage().getHeader(OpenRouterConstants.ATTEMPTS)).isEqualTo(1);
+    }
 }
