@@ -142,4 +142,34 @@ class StreamingTest extends OpenRouterTestSupport {
                 .isGreaterThanOrEqualTo(3000);
         assertThat(exchange.getMessage().getHeader(OpenRouterConstants.ATTEMPTS)).isEqualTo(1);
     }
+
+    /** More streams delivering at once than the endpoint has delivery threads: the deltas wait, none is refused. */
+    @Test
+    void moreConcurrentStreamsThanDeliveryThreadsAllArriveWhole() throws Exception {
+        simulator.setStreamShape(StreamShape.defaults().withPieceChars(5));
+        java.util.concurrent.atomic.AtomicInteger delivered = new java.util.concurrent.atomic.AtomicInteger();
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:slowDeltas").process(e -> {
+                    Thread.sleep(5);
+                    delivered.incrementAndGet();
+                });
+            }
+        });
+        List<java.util.concurrent.CompletableFuture<Exchange>> streams = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String question = "Question number " + i;
+            streams.add(template.asyncSend(URI + "&streamTo=direct:slowDeltas", e -> e.getMessage().setBody(question)));
+        }
+        int expected = 0;
+        for (int i = 0; i < streams.size(); i++) {
+            Exchange exchange = streams.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(exchange.getException()).as("stream " + i).isNull();
+            String answer = exchange.getMessage().getBody(String.class);
+            assertThat(answer).contains("Question number " + i);
+            expected += (answer.length() + 4) / 5 + 1;
+        }
+        assertThat(delivered.get()).isEqualTo(expected);
+    }
 }
