@@ -192,8 +192,11 @@ public final class OpenRouterClient {
         // where failures without a whole reply (connect, I/O, the JDK's own timeout) arrive.
         CompletableFuture<HttpResponse<Void>> exchange;
         try {
-            exchange = http.sendAsync(request, info -> stream != null && isEventStream(info)
-                    ? attempt.streaming(stream, info) : new CappedBody(info, maxResponseSize, attempt));
+            exchange = http.sendAsync(request, info -> {
+                attempt.bodyHandled = true;
+                return stream != null && isEventStream(info)
+                        ? attempt.streaming(stream, info) : new CappedBody(info, maxResponseSize, attempt);
+            });
         } catch (RuntimeException e) {
             attempt.completeExceptionally(e);
             return attempt;
@@ -210,9 +213,10 @@ public final class OpenRouterClient {
         exchange.whenComplete((response, failure) -> {
             if (failure != null) {
                 attempt.abort(redaction.failure(translate(unwrap(failure))));
-            } else if (response != null && !attempt.isDone()) {
-                // a reply whose body the JDK never handed to the subscriber: its answer to a proxy that refused the
-                // CONNECT tunnel (407) is such a reply, and waiting for the body would hold the exchange until timeout
+            } else if (response != null && !attempt.bodyHandled && !attempt.isDone()) {
+                // a reply the JDK never asked our body handler for: its answer to a proxy that refused the CONNECT
+                // tunnel (407) is such a reply, and waiting for a body would hold the exchange until timeout. When the
+                // handler was asked, its subscriber decides the attempt (it may still be finishing on another thread).
                 attempt.body(new HttpResponse.ResponseInfo() {
                     @Override
                     public int statusCode() {
@@ -243,6 +247,8 @@ public final class OpenRouterClient {
         private final ApiCall.Decoder<T> decoder;
         private final long sentNanos = System.nanoTime();
         private volatile CompletableFuture<HttpResponse<Void>> exchange;
+        /** Whether the JDK asked for a body subscriber: it does for every reply but a refused proxy tunnel. */
+        volatile boolean bodyHandled;
         private volatile ScheduledFuture<?> watchdog;
         private volatile StreamSubscriber stream;
 
