@@ -28,6 +28,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +53,7 @@ class JdbcConversationStoreRouteTest {
     private static PostgresServer postgres;
     private static OpenRouterSimulator simulator;
 
+    private String database;
     private DataSource dataSource;
     private final List<CamelContext> contexts = new ArrayList<>();
 
@@ -74,7 +76,8 @@ class JdbcConversationStoreRouteTest {
     @BeforeEach
     void freshDatabase() {
         simulator.reset();
-        dataSource = postgres.createDatabase("routes_" + DATABASES.incrementAndGet());
+        database = "routes_" + DATABASES.incrementAndGet();
+        dataSource = postgres.createDatabase(database);
     }
 
     @AfterEach
@@ -287,6 +290,39 @@ class JdbcConversationStoreRouteTest {
         assertThat(threads.get(0)).as("the route's own thread").isEqualTo("load " + Thread.currentThread().getName());
         assertThat(threads.get(1)).contains("append ").contains("OpenRouterWorker").doesNotContain("OpenRouterClient");
         assertThat(shared.load("threads")).hasSize(1);
+    }
+
+    @Test
+    void camelMainConfiguredByPropertiesAndYamlKeepsConversationsInTheDatabase() throws Exception {
+        Main main = new Main();
+        main.configure().withRoutesIncludePattern("classpath:routes/jdbc-conversation.yaml");
+        main.addInitialProperty("camel.beans.conversationDb", "#class:org.postgresql.ds.PGSimpleDataSource");
+        main.addInitialProperty("camel.beans.conversationDb.url", postgres.jdbcUrl(database));
+        main.addInitialProperty("camel.beans.conversationDb.user", postgres.user());
+        main.addInitialProperty("camel.beans.conversationDb.password", postgres.password());
+        main.addInitialProperty("camel.component.openrouter.conversation-data-source", "#conversationDb");
+        main.addInitialProperty("camel.component.openrouter.conversation-ttl", "24h");
+        main.addInitialProperty("camel.component.openrouter.api-key", API_KEY);
+        main.addInitialProperty("camel.component.openrouter.base-url", simulator.baseUrl());
+        main.start();
+        try {
+            ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+            for (String route : List.of("direct:ask", "direct:askPerEndpoint")) {
+                template.sendBodyAndHeader(route, "first", OpenRouterConstants.CONVERSATION_ID, route);
+                template.sendBodyAndHeader(route, "second", OpenRouterConstants.CONVERSATION_ID, route);
+                assertThat(simulator.lastRequest().json().get("messages")).as(route).hasSize(3);
+            }
+            List<JdbcConversationStore> stores = main.getCamelContext().getEndpoints().stream()
+                    .filter(OpenRouterEndpoint.class::isInstance)
+                    .map(endpoint -> (JdbcConversationStore) ((OpenRouterEndpoint) endpoint).getConversationStore())
+                    .toList();
+            assertThat(stores).extracting(JdbcConversationStore::getTtl)
+                    .containsExactlyInAnyOrder(Duration.ofHours(24), Duration.ofHours(2));
+        } finally {
+            main.stop();
+        }
+        assertThat(new JdbcConversationStore(dataSource).load("direct:ask")).extracting(JdbcConversationStoreRouteTest::question)
+                .containsExactly("first", "second");
     }
 
     private static String question(ConversationTurn turn) {

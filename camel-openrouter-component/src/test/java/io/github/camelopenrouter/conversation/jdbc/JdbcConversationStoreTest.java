@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelopenrouter.TestFiles;
 import io.github.camelopenrouter.conversation.ConversationStoreException;
 import io.github.camelopenrouter.conversation.ConversationTurn;
+import io.github.camelopenrouter.conversation.MutableClock;
 import io.github.camelopenrouter.postgres.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -296,6 +297,19 @@ class JdbcConversationStoreTest {
                 .hasMessageContaining("1 to 255 characters, got 256");
         assertThatThrownBy(() -> store.setTable("t; DROP TABLE x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not a table name");
+    }
+
+    @Test
+    void theComponentDocShowsTheStoresDdl() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/docs/openrouter-component.adoc"));
+        int start = doc.indexOf("[source,sql]\n----\n") + "[source,sql]\n----\n".length();
+        String documented = doc.substring(start, doc.indexOf("\n----", start));
+
+        assertThat(normalised(documented)).isEqualTo(normalised(String.join(";\n", JdbcConversationStore.ddl()) + ";"));
+    }
+
+    private static String normalised(String sql) {
+        return sql.replaceAll("\\s+", " ").replace("( ", "(").trim();
     }
 
     private static long count(String table) throws SQLException {
