@@ -10,9 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
- * Counts what a DataSource's user asks of the database: connections taken, and round trips - each statement
- * executed, each commit and rollback and each validity check is one exchange with the server (PostgreSQL's driver
- * sends the BEGIN of a transaction along with its first statement, and nothing for setAutoCommit(false)).
+ * Counts and times what a DataSource's user asks of the database. Round trips: each statement executed, each
+ * commit, rollback and validity check is one exchange with the server (PostgreSQL's driver sends a transaction's
+ * BEGIN along with its first statement, and nothing for setAutoCommit). Sessions: from taking a connection to giving
+ * it back, timed as a write when it committed (the conversation store's append is one transaction) and as a read
+ * otherwise (its load is one query).
  */
 final class CountingDataSource {
 
@@ -22,10 +24,12 @@ final class CountingDataSource {
 
     private final AtomicLong connections = new AtomicLong();
     private final AtomicLong roundTrips = new AtomicLong();
+    private final Timings reads = new Timings();
+    private final Timings writes = new Timings();
 
     /** The data source to give the user: every call goes to {@code target}, counted on the way. */
     DataSource wrap(DataSource target) {
-        return proxy(DataSource.class, target);
+        return proxy(DataSource.class, target, null);
     }
 
     long connections() {
@@ -36,20 +40,45 @@ final class CountingDataSource {
         return roundTrips.get();
     }
 
+    /** Sessions that only read, by their duration. */
+    Timings reads() {
+        return reads;
+    }
+
+    /** Sessions that committed, by their duration. */
+    Timings writes() {
+        return writes;
+    }
+
     void reset() {
         connections.set(0);
         roundTrips.set(0);
+        reads.clear();
+        writes.clear();
     }
 
-    private <T> T proxy(Class<T> type, Object target) {
+    /** One connection from taking to giving back. */
+    private final class Session {
+        private final long started = System.nanoTime();
+        private boolean committed;
+
+        void closed() {
+            (committed ? writes : reads).add(System.nanoTime() - started);
+        }
+    }
+
+    private <T> T proxy(Class<T> type, Object target, Session session) {
         return type.cast(Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] { type },
-                (proxy, method, arguments) -> invoke(target, method, arguments)));
+                (proxy, method, arguments) -> invoke(target, session, method, arguments)));
     }
 
-    private Object invoke(Object target, Method method, Object[] arguments) throws Throwable {
+    private Object invoke(Object target, Session session, Method method, Object[] arguments) throws Throwable {
         String name = method.getName();
         if (ROUND_TRIPS.contains(name)) {
             roundTrips.incrementAndGet();
+        }
+        if (session != null && name.equals("commit")) {
+            session.committed = true;
         }
         Object result;
         try {
@@ -57,12 +86,15 @@ final class CountingDataSource {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
-        if (name.equals("getConnection")) {
+        if (target instanceof DataSource && name.equals("getConnection")) {
             connections.incrementAndGet();
-            return proxy(Connection.class, result);
+            return proxy(Connection.class, result, new Session());
+        }
+        if (target instanceof Connection && name.equals("close")) {
+            session.closed();
         }
         if (STATEMENT_FACTORIES.contains(name)) {
-            return proxy(method.getReturnType(), result);
+            return proxy(method.getReturnType(), result, session);
         }
         return result;
     }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelopenrouter.postgres.PostgresServer;
 import io.github.camelopenrouter.simulator.OpenRouterSimulator;
 import io.github.camelopenrouter.simulator.RecordedRequest;
 import io.github.camelopenrouter.simulator.TestPdfs;
@@ -33,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances of the Kafka conversations example in one consumer group, on a real Kafka broker (KRaft, in this
- * JVM), sharing one conversation store, against the OpenRouter simulator. Which instance holds which partition is
- * read from the group itself, and questions are sent to chosen partitions, so who answers what is known in advance.
+ * JVM), sharing their conversations in a real PostgreSQL (started by the test, reached through the example's own
+ * pool configuration), against the OpenRouter simulator. Which instance holds which partition is read from the group
+ * itself, and questions are sent to chosen partitions, so who answers what is known in advance.
  */
 class KafkaConversationScaleOutTest {
 
@@ -45,8 +47,9 @@ class KafkaConversationScaleOutTest {
 
     private static KafkaTestCluster kafka;
     private static OpenRouterSimulator simulator;
+    private static PostgresServer postgres;
+    private static SharedStore store;
 
-    private final SharedStore store = SharedStore.create();
     private String questions;
     private String answers;
     private String group;
@@ -56,12 +59,15 @@ class KafkaConversationScaleOutTest {
     static void startServers() throws Exception {
         kafka = KafkaTestCluster.start();
         simulator = OpenRouterSimulator.start();
+        postgres = PostgresServer.start();
+        store = new SharedStore(postgres);
     }
 
     @AfterAll
     static void stopServers() throws Exception {
         simulator.close();
         kafka.close();
+        postgres.close();
     }
 
     @BeforeEach
@@ -200,9 +206,9 @@ class KafkaConversationScaleOutTest {
 
     /** Starts instance A, waits until it holds every partition, then B, and waits until the group split them. */
     private Map<String, List<Integer>> startTwoInstances() throws Exception {
-        instances.add(ConversationInstance.start("instance-a", settings(), store.beans()));
+        instances.add(ConversationInstance.start("instance-a", settings(), Map.of()));
         await(() -> assignments().getOrDefault("instance-a", List.of()).size() == PARTITIONS, "A holds every partition");
-        instances.add(ConversationInstance.start("instance-b", settings(), store.beans()));
+        instances.add(ConversationInstance.start("instance-b", settings(), Map.of()));
         await(() -> {
             Map<String, List<Integer>> owners = assignments();
             return owners.size() == 2 && owners.values().stream().allMatch(held -> held.size() == PARTITIONS / 2);

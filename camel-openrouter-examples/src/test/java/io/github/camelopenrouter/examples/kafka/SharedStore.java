@@ -2,34 +2,32 @@ package io.github.camelopenrouter.examples.kafka;
 
 import java.util.Map;
 
-import io.github.camelopenrouter.conversation.ConversationStore;
-import io.github.camelopenrouter.conversation.InMemoryConversationStore;
+import io.github.camelopenrouter.conversation.jdbc.JdbcConversationStore;
+import io.github.camelopenrouter.postgres.PostgresServer;
 
-/** The conversation store every instance of a test uses, and how an instance is told to use it. */
+/**
+ * The conversation store every instance of a test shares: the example's own configuration (a HikariCP pool per
+ * instance, {@code conversation-data-source}), pointed at the test's PostgreSQL; and a look into it.
+ */
 final class SharedStore {
 
-    private final ConversationStore store;
+    private final PostgresServer postgres;
+    private final JdbcConversationStore reader;
 
-    private SharedStore(ConversationStore store) {
-        this.store = store;
+    SharedStore(PostgresServer postgres) {
+        this.postgres = postgres;
+        this.reader = new JdbcConversationStore(postgres.dataSource());
     }
 
-    static SharedStore create() {
-        return new SharedStore(new InMemoryConversationStore(1000, 64L * 1024 * 1024));
-    }
-
-    /** Properties that point an instance's component at the store. */
+    /** What an instance is given, over the example's file: where the database is. */
     Map<String, String> properties() {
-        return Map.of("camel.component.openrouter.conversation-store", "#conversationStore");
+        return Map.of("conversations.jdbc-url", postgres.jdbcUrl(),
+                "conversations.user", postgres.user(),
+                "conversations.password", postgres.password());
     }
 
-    /** Beans an instance needs for {@link #properties()}. */
-    Map<String, Object> beans() {
-        return Map.of("conversationStore", store);
-    }
-
-    /** Turns the store holds for a conversation. */
+    /** Turns the database holds for a conversation, read as any instance would. */
     int turns(String conversationId) {
-        return store.load(conversationId).size();
+        return reader.load(conversationId).size();
     }
 }

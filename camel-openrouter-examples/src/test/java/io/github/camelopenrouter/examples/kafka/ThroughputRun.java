@@ -11,7 +11,6 @@ import java.util.Set;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.camelopenrouter.conversation.jdbc.JdbcConversationStore;
 import io.github.camelopenrouter.postgres.PostgresServer;
 import io.github.camelopenrouter.simulator.OpenRouterSimulator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,8 +19,8 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * One measured run of the Kafka conversations example with N instances in one consumer group, each with its own
- * connection pool and {@link JdbcConversationStore} on the shared PostgreSQL (as N pods would have), timed and
- * counted on the way. Conversations are keyed records, so a conversation's turns are answered in order.
+ * connection pool to the shared PostgreSQL (as N pods would have), counted and timed on the way by
+ * {@link CountingDataSource}: a load is one read session, an append one committed session. Conversations are keyed records, so a conversation's turns are answered in order.
  */
 final class ThroughputRun {
 
@@ -55,8 +54,6 @@ final class ThroughputRun {
         String group = name + "-group";
         kafka.createTopic(questions, PARTITIONS);
         kafka.createTopics(answers, name + "-unreadable");
-        TimedConversationStore.Timings loads = new TimedConversationStore.Timings();
-        TimedConversationStore.Timings appends = new TimedConversationStore.Timings();
         CountingDataSource counter = new CountingDataSource();
         List<HikariDataSource> pools = new ArrayList<>();
         List<ConversationInstance> instances = new ArrayList<>();
@@ -64,26 +61,28 @@ final class ThroughputRun {
             for (int i = 1; i <= instanceCount; i++) {
                 HikariDataSource pool = pool();
                 pools.add(pool);
-                JdbcConversationStore store = new JdbcConversationStore(counter.wrap(pool));
-                store.setTable(name.replace('-', '_'));
-                Map<String, String> settings = settings(questions, answers, group);
-                instances.add(ConversationInstance.start("instance-" + i, settings,
-                        Map.of("conversationStore", new TimedConversationStore(store, loads, appends))));
+                // the example's configuration, with a pool that counts and times what the component's store asks
+                instances.add(ConversationInstance.start("instance-" + i, settings(questions, answers, group),
+                        Map.of("countedDb", counter.wrap(pool))));
             }
             awaitGroup(group, questions, instanceCount);
 
             // warm-up: JIT, pools, the tables' first pages; then the counters start from zero
-            int sent = ask(questions, "warm", warmUpConversations, 1, 2);
+            int sent = ask(questions, name + "-warm", warmUpConversations, 1, 2);
             awaitAnswers(answers, sent);
-            loads.clear();
-            appends.clear();
             counter.reset();
 
             long started = System.nanoTime();
-            int measured = ask(questions, "conversation", conversations, 1, turns);
+            int measured = ask(questions, name + "-conversation", conversations, 1, turns);
             awaitAnswers(answers, sent + measured);
             double seconds = (System.nanoTime() - started) / 1e9;
             checkEachAnsweredOnce(answers, sent + measured);
+            Timings loads = counter.reads();
+            Timings appends = counter.writes();
+            if (loads.count() != measured || appends.count() != measured) {
+                throw new IllegalStateException(name + ": " + loads.count() + " loads and " + appends.count()
+                                                + " appends for " + measured + " questions");
+            }
             return new Figures(instanceCount, measured, seconds, loads.percentileMicros(50), loads.percentileMicros(99),
                     appends.percentileMicros(50), appends.percentileMicros(99),
                     (double) counter.roundTrips() / measured, (double) counter.connections() / measured);
@@ -113,7 +112,7 @@ final class ThroughputRun {
         settings.put("camel.component.kafka.poll-timeout-ms", "200");
         settings.put("camel.component.openrouter.base-url", simulator.baseUrl());
         settings.put("camel.component.openrouter.api-key", "sk-or-v1-scale-out-benchmark");
-        settings.put("camel.component.openrouter.conversation-store", "#conversationStore");
+        settings.put("camel.component.openrouter.conversation-data-source", "#countedDb");
         return settings;
     }
 
