@@ -204,6 +204,31 @@ class KafkaConversationScaleOutTest {
         conversations.forEach(conversation -> assertThat(store.turns(conversation)).as(conversation).isEqualTo(turns));
     }
 
+    /** The measurement of docs/scaling.md, tiny: it runs, and what it counts holds for the few questions it sends. */
+    @Test
+    void theScaleOutBenchmarkMeasuresOneAndTwoInstancesAndTheStoreCostPerTurn() throws Exception {
+        ScaleOutBenchmark.Settings settings = ScaleOutBenchmark.Settings.parse(new String[] {
+            "--instances", "1,2", "--conversations", "3", "--turns", "2", "--latency-ms", "0", "--warm-up", "1" });
+
+        ScaleOutBenchmark.Report report = new ScaleOutBenchmark(kafka, postgres, simulator).run(settings, "smoke");
+
+        assertThat(report.runs()).extracting(ThroughputRun.Figures::instances).containsExactly(1, 2);
+        for (ThroughputRun.Figures run : report.runs()) {
+            assertThat(run.questions()).isEqualTo(6);
+            // one load query, and an append of at least its insert and commit, for every question
+            assertThat(run.roundTripsPerQuestion()).isGreaterThanOrEqualTo(3);
+            assertThat(run.loadP50()).isPositive().isLessThanOrEqualTo(run.loadP99());
+            assertThat(run.appendP50()).isPositive().isLessThanOrEqualTo(run.appendP99());
+        }
+        Map<String, TurnCost.Row> costs = report.costs().stream()
+                .collect(Collectors.toMap(TurnCost.Row::turn, row -> row));
+        assertThat(costs.get("PDF inline (first turn)").fileBytes()).isEqualTo(report.pdfBytes());
+        assertThat(costs.get("PDF uploaded, uploadFiles=true (first turn)").fileBytes()).isZero();
+        assertThat(costs.get("text question (first turn)").storedBytes())
+                .isGreaterThan(costs.get("text question (first turn)").payloadBytes());
+        assertThat(report.markdown()).contains("| 2 | 6 |").contains("| PDF inline (first turn) | " + report.pdfBytes());
+    }
+
     /** Starts instance A, waits until it holds every partition, then B, and waits until the group split them. */
     private Map<String, List<Integer>> startTwoInstances() throws Exception {
         instances.add(ConversationInstance.start("instance-a", settings(), Map.of()));
