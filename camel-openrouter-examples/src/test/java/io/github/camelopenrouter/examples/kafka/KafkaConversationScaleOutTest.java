@@ -1,6 +1,7 @@
 package io.github.camelopenrouter.examples.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.apache.camel.builder.Builder.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -204,6 +206,86 @@ class KafkaConversationScaleOutTest {
             }
         }
         conversations.forEach(conversation -> assertThat(store.turns(conversation)).as(conversation).isEqualTo(turns));
+    }
+
+    /**
+     * Instance A runs in a JVM of its own and is killed (SIGKILL) while it answers: no shutdown, no commit, no leaving
+     * the group. Its partitions move to B once A's session times out, and B reads from A's last committed offsets. What
+     * can repeat is what A had started and not committed - with one consumer thread, one question: asked of the model
+     * again (A may have been waiting for its answer), answered again (if A had published it). Nothing is lost.
+     */
+    @Test
+    void anInstanceThatIsKilledLosesNothingAndRepeatsAtMostTheOneQuestionItHadInFlight(@TempDir Path directory)
+            throws Exception {
+        Map<String, String> settings = settings();
+        // a crashed member is noticed when its session times out: the broker's minimum, not the default 45 s
+        settings.put("camel.component.kafka.session-timeout-ms", "6000");
+        ConversationProcess a = ConversationProcess.start("instance-a", settings, directory);
+        try {
+            await(() -> assignments().getOrDefault("instance-a", List.of()).size() == PARTITIONS,
+                    "A (its own JVM) holds every partition");
+            instances.add(ConversationInstance.start("instance-b", settings, Map.of()));
+            await(() -> assignments().size() == 2
+                        && assignments().values().stream().allMatch(held -> held.size() == PARTITIONS / 2),
+                    "A and B hold two partitions each");
+            List<String> conversations = new ArrayList<>();
+            for (int i = 1; i <= 12; i++) {
+                conversations.add("crash-%02d".formatted(i));
+            }
+            int turns = 4;
+            sendTurn(conversations, 1);
+            awaitAnswers(conversations.size());
+
+            simulator.setLatency(Duration.ofMillis(150));
+            for (int turn = 2; turn <= turns; turn++) {
+                sendTurn(conversations, turn);
+            }
+            await(() -> answersOfAfterTurnOne("instance-a") >= 3, "A answered some later turns");
+            a.kill();
+            int total = conversations.size() * turns;
+            awaitAllCommitted(total);
+
+            List<ConsumerRecord<String, byte[]>> all = kafka.readAllPartitions(answers);
+            Map<String, List<ConsumerRecord<String, byte[]>>> byQuestion = all.stream().collect(
+                    Collectors.groupingBy(answer -> header(answer, "question-id"), TreeMap::new, Collectors.toList()));
+            int repeatedCalls = simulator.requestCount() - total;
+            int repeatedAnswers = all.size() - total;
+            assertThat(byQuestion).as("every question answered").hasSize(total);
+            assertThat(repeatedCalls).as("questions asked of the model twice").isBetween(0, 1);
+            assertThat(repeatedAnswers).as("questions answered twice").isBetween(0, repeatedCalls);
+            assertThat(kafka.assignments(group, questions)).isEqualTo(Map.of("instance-b", List.of(0, 1, 2, 3)));
+            // B went on with the conversations A had: each question after its conversation's earlier questions
+            for (RecordedRequest request : simulator.requests()) {
+                JsonNode messages = request.json().get("messages");
+                String last = userText(messages.get(messages.size() - 1));
+                String conversation = last.substring(0, last.indexOf(' '));
+                int turn = Integer.parseInt(last.substring(last.lastIndexOf(' ') + 1));
+                List<String> earlier = new ArrayList<>();
+                for (int i = 0; i < messages.size() - 1; i += 2) {
+                    earlier.add(userText(messages.get(i)));
+                }
+                List<String> expected = new ArrayList<>();
+                for (int t = 1; t < turn; t++) {
+                    expected.add(question(conversation, t));
+                }
+                // a turn stored by A just before it died, but never committed, is there once more
+                assertThat(earlier.stream().distinct().toList()).as(last).isEqualTo(expected);
+            }
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "\ninstance A's output:\n" + a.output(), e);
+        } finally {
+            a.close();
+        }
+    }
+
+    private long answersOfAfterTurnOne(String instance) {
+        try {
+            return kafka.readAllPartitions(answers).stream()
+                    .filter(answer -> instance.equals(header(answer, "answered-by")))
+                    .filter(answer -> !header(answer, "question-id").endsWith("/1")).count();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The measurement of docs/scaling.md, tiny: it runs, and what it counts holds for the few questions it sends. */
