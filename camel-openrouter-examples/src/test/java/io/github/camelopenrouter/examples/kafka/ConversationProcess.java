@@ -27,7 +27,9 @@ final class ConversationProcess implements AutoCloseable {
         String runtime = Files.readString(Path.of("target/runtime-classpath.txt")).strip();
         String classPath = Path.of("target/classes").toAbsolutePath() + File.pathSeparator + runtime;
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // a JVM that starts fast on two busy cores: it answers a few dozen questions, then it is killed
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dinstance.name=" + name);
         command.add("-Dcamel.main.name=" + name);

@@ -21,6 +21,7 @@ import io.github.camelopenrouter.postgres.PostgresServer;
 import io.github.camelopenrouter.simulator.OpenRouterSimulator;
 import io.github.camelopenrouter.simulator.RecordedRequest;
 import io.github.camelopenrouter.simulator.TestPdfs;
+import org.apache.camel.builder.Builder;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.apache.camel.builder.Builder.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -155,7 +155,7 @@ class KafkaConversationScaleOutTest {
         // the rest of every conversation, while answers take a while; instance A stops once it answered a few of them
         simulator.setLatency(Duration.ofMillis(40));
         NotifyBuilder aAnsweredSome = new NotifyBuilder(a.camel())
-                .filter(header("question-id").regex(".*/[2-9]")).whenCompleted(6).create();
+                .filter(Builder.header("question-id").regex(".*/[2-9]")).whenCompleted(6).create();
         for (int turn = 2; turn <= turns; turn++) {
             sendTurn(conversations, turn);
         }
@@ -218,8 +218,8 @@ class KafkaConversationScaleOutTest {
     void anInstanceThatIsKilledLosesNothingAndRepeatsAtMostTheOneQuestionItHadInFlight(@TempDir Path directory)
             throws Exception {
         Map<String, String> settings = settings();
-        // a crashed member is noticed when its session times out: the broker's minimum, not the default 45 s
-        settings.put("camel.component.kafka.session-timeout-ms", "6000");
+        // a crashed member is noticed when its session times out: 2 s here (the test broker allows it), 45 s by default
+        settings.put("camel.component.kafka.session-timeout-ms", "2000");
         ConversationProcess a = ConversationProcess.start("instance-a", settings, directory);
         try {
             await(() -> assignments().getOrDefault("instance-a", List.of()).size() == PARTITIONS,
@@ -236,7 +236,7 @@ class KafkaConversationScaleOutTest {
             sendTurn(conversations, 1);
             awaitAnswers(conversations.size());
 
-            simulator.setLatency(Duration.ofMillis(150));
+            simulator.setLatency(Duration.ofMillis(60));
             for (int turn = 2; turn <= turns; turn++) {
                 sendTurn(conversations, turn);
             }

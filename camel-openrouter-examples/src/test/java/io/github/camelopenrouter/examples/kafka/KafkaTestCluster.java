@@ -57,6 +57,8 @@ final class KafkaTestCluster implements AutoCloseable {
                 // the offsets topic on the one node there is, in one partition instead of 50: groups start in a blink
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("offsets.topic.num.partitions", "1")
+                // a test may give its consumers a short session, to see a killed member leave the group in seconds
+                .setConfigProp("group.min.session.timeout.ms", "1000")
                 .build();
         cluster.format();
         cluster.startup();

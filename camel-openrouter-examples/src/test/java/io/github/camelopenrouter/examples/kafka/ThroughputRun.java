@@ -67,13 +67,14 @@ final class ThroughputRun {
             }
             awaitGroup(group, questions, instanceCount);
 
-            // warm-up: JIT, pools, the tables' first pages; then the counters start from zero
-            int sent = ask(questions, name + "-warm", warmUpConversations, 1, 2);
+            // warm-up on every partition, so on every instance: JIT, pools, the store's first-use checks (its
+            // tables, its clean-up schedule); then the counters start from zero
+            int sent = ask(questions, name + "-warm", Math.max(warmUpConversations, PARTITIONS), 1, 2, true);
             awaitAnswers(answers, sent);
             counter.reset();
 
             long started = System.nanoTime();
-            int measured = ask(questions, name + "-conversation", conversations, 1, turns);
+            int measured = ask(questions, name + "-conversation", conversations, 1, turns, false);
             awaitAnswers(answers, sent + measured);
             double seconds = (System.nanoTime() - started) / 1e9;
             checkEachAnsweredOnce(answers, sent + measured);
@@ -116,14 +117,18 @@ final class ThroughputRun {
         return settings;
     }
 
-    /** Sends turns {@code from..to} of each conversation, turn by turn; returns how many questions it sent. */
-    private int ask(String topic, String prefix, int conversations, int from, int to) throws Exception {
+    /**
+     * Sends turns {@code from..to} of each conversation, turn by turn, keyed by conversation (or, with
+     * {@code everyPartition}, conversation i to partition i modulo the partitions); returns how many it sent.
+     */
+    private int ask(String topic, String prefix, int conversations, int from, int to, boolean everyPartition)
+            throws Exception {
         int sent = 0;
         try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
             for (int turn = from; turn <= to; turn++) {
                 for (int c = 1; c <= conversations; c++) {
                     String conversation = prefix + "-" + c;
-                    producer.send(KafkaTestCluster.record(topic, null, conversation,
+                    producer.send(KafkaTestCluster.record(topic, everyPartition ? c % PARTITIONS : null, conversation,
                             (conversation + " question " + turn).getBytes(StandardCharsets.UTF_8),
                             Map.of("question-id", conversation + "/" + turn)));
                     sent++;
