@@ -5,7 +5,14 @@ import java.util.List;
 /**
  * Keeps the turns of conversations so a follow-up question is sent after the earlier messages and their file
  * annotations: OpenRouter then reuses the parsed PDF instead of parsing (and billing) it again. Implementations must be
- * thread-safe; a shared one (a cache or database) lets several nodes continue each other's conversations.
+ * thread-safe; a shared one (a cache or database) lets several nodes continue each other's conversations
+ * ({@link io.github.camelopenrouter.conversation.jdbc.JdbcConversationStore} does, on any DataSource).
+ *
+ * <p>
+ * The producer calls {@link #load} (or {@link #loadBefore}) on the thread that sends the exchange to the endpoint,
+ * before anything is sent, and {@link #append} on the component's worker threads once the reply is in - never on the
+ * HTTP client's I/O threads. A method may block (a database round trip); a RuntimeException it throws fails the
+ * exchange with that exception (a {@link ConversationStoreException} says which store and why).
  */
 public interface ConversationStore {
 

@@ -59,9 +59,14 @@ final class ConversationSql {
                + " WHERE c.conversation_id = ? AND c.updated_millis >= ? ORDER BY t.seq";
     }
 
-    /** Locks a conversation's row for the append: parameter id. */
+    /**
+     * Locks a conversation's row for the append, and says in the same round trip whether it holds the turn id (the
+     * seq of that turn, or null; always null for a null turn id): parameters turn_id, id.
+     */
     String lockConversation() {
-        return "SELECT last_seq, updated_millis FROM " + conversations + " WHERE conversation_id = ? FOR UPDATE";
+        return "SELECT c.last_seq, c.updated_millis, (SELECT t.seq FROM " + turns + " t WHERE t.conversation_id ="
+               + " c.conversation_id AND t.turn_id = ?) FROM " + conversations + " c WHERE c.conversation_id = ?"
+               + " FOR UPDATE";
     }
 
     /** Parameters id, last_seq, updated_millis. */
@@ -78,11 +83,6 @@ final class ConversationSql {
     String insertTurn() {
         return "INSERT INTO " + turns + " (conversation_id, seq, turn_id, created_millis, size_bytes, turn, files)"
                + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-    }
-
-    /** Whether a conversation holds a turn id: parameters id, turn_id. */
-    String findTurnId() {
-        return "SELECT seq FROM " + turns + " WHERE conversation_id = ? AND turn_id = ?";
     }
 
     /** Drops the turns up to a seq: parameters id, the highest seq to drop. */

@@ -152,14 +152,15 @@ public final class JdbcConversationStore implements ConversationStore {
                         long now) throws SQLException {
         long seq;
         try (PreparedStatement lock = prepare(connection, sql.lockConversation())) {
-            lock.setString(1, conversationId);
+            lock.setString(1, turn.turnId());
+            lock.setString(2, conversationId);
             try (ResultSet row = lock.executeQuery()) {
                 if (row.next()) {
                     long last = row.getLong(1);
                     if (row.getLong(2) < oldestLive(now)) {
                         // expired but not yet cleaned up: the conversation starts afresh, as if it had been deleted
                         dropTurnsUpTo(connection, conversationId, last);
-                    } else if (turn.turnId() != null && holdsTurn(connection, conversationId, turn.turnId())) {
+                    } else if (row.getObject(3) != null) {
                         LOG.debug("Conversation {} already holds turn {}: not recorded again", conversationId,
                                 turn.turnId());
                         return;
@@ -194,16 +195,6 @@ public final class JdbcConversationStore implements ConversationStore {
         }
         if (seq > maxTurns) {
             dropTurnsUpTo(connection, conversationId, seq - maxTurns);
-        }
-    }
-
-    private boolean holdsTurn(Connection connection, String conversationId, String turnId) throws SQLException {
-        try (PreparedStatement find = prepare(connection, sql.findTurnId())) {
-            find.setString(1, conversationId);
-            find.setString(2, turnId);
-            try (ResultSet row = find.executeQuery()) {
-                return row.next();
-            }
         }
     }
 

@@ -145,6 +145,61 @@ class JdbcConversationStoreTest {
     }
 
     @Test
+    void aTurnCostsOneQueryToLoadAndThreeOrFourStatementsInOneTransactionToAppend() {
+        List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+        JdbcConversationStore counted = new JdbcConversationStore(countingStatements(dataSource, statements));
+        counted.setTable(table);
+        counted.setMaxTurns(2);
+        counted.createTables();
+        statements.clear();
+
+        counted.load("trips");
+        assertThat(statements).containsExactly("SELECT");
+        statements.clear();
+        counted.append("trips", text("q1", "a1").withTurnId("m-1"));
+        assertThat(statements).as("a first turn").containsExactly("SELECT", "INSERT", "INSERT", "commit");
+        statements.clear();
+        counted.append("trips", text("q2", "a2"));
+        assertThat(statements).containsExactly("SELECT", "UPDATE", "INSERT", "commit");
+        statements.clear();
+        counted.append("trips", text("q3", "a3").withTurnId("m-3"));
+        assertThat(statements).as("past maxTurns").containsExactly("SELECT", "UPDATE", "INSERT", "DELETE", "commit");
+        statements.clear();
+        counted.append("trips", text("q3", "again").withTurnId("m-3"));
+        assertThat(statements).as("a turn id it holds: the lock finds it").containsExactly("SELECT", "commit");
+    }
+
+    /** The DataSource, noting the first word of every statement its connections prepare, and every commit. */
+    private static DataSource countingStatements(DataSource real, List<String> statements) {
+        java.lang.reflect.InvocationHandler dataSource = (proxy, method, args) -> {
+            Object result = invoke(real, method, args);
+            if (!method.getName().equals("getConnection")) {
+                return result;
+            }
+            Connection connection = (Connection) result;
+            return java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] { Connection.class }, (p, m, a) -> {
+                        if (m.getName().equals("prepareStatement")) {
+                            statements.add(((String) a[0]).trim().split(" ")[0]);
+                        } else if (m.getName().equals("commit")) {
+                            statements.add("commit");
+                        }
+                        return invoke(connection, m, a);
+                    });
+        };
+        return (DataSource) java.lang.reflect.Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] { DataSource.class }, dataSource);
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Test
     void removeForgetsAConversationAndItsTurns() throws Exception {
         store.append("gone", text("q", "a"));
         store.append("kept", text("q", "a"));
