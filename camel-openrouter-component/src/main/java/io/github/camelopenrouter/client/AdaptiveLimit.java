@@ -14,40 +14,64 @@ import java.util.concurrent.TimeUnit;
  * accepted requests are already done, the number in flight says little). Unlike AIMD it does not always halve: a
  * server that refuses beyond N in progress is measured, and halving would throw away throughput the server offers.
  *
- * <p>Hold: probing above a level that was just refused costs a refusal and, with it, a {@code Retry-After} pause of
- * the whole queue. So the limit stays put for ten times the pause (at least a second) after the last refusal: a failed
- * probe then costs at most about a tenth of the throughput. A refusal that paused nothing (no Retry-After, or one
- * longer than retryMaxDelay) holds a second.
+ * <p>The ceiling: the level the last measuring refusal left the limit at, i.e. the most the server was seen to hold.
+ * A request granted while more than the ceiling are in flight is a probe. A refused probe proves nothing new: the
+ * limit goes back to the ceiling (not lower) and the next probe waits twice as long.
  *
- * <p>Increase: after the hold, one more for every {@code limit} successes - about one per round trip of the whole
- * window, the additive increase of AIMD - up to {@code maxConcurrentRequests}.
+ * <p>Probing, rarely: the limit goes above the ceiling only when the probe gap since the last refusal has passed. The
+ * gap starts at ten times the pause the refusal caused (at least a second; a refusal that paused nothing - no
+ * Retry-After, or one longer than retryMaxDelay - counts as no pause), doubles with every refused probe, and is at most
+ * {@link #MAX_PROBE_GAP_NANOS}. A refused probe costs one refusal and a {@code Retry-After} pause of the whole queue;
+ * at a gap of ten pauses that is a tenth of the throughput, and every failed probe halves the cost, down to a 300th
+ * (one second's pause every five minutes). A key's capacity does not change second to second; when it grows, the
+ * component finds out within five minutes.
+ *
+ * <p>Increase above the ceiling: one more after a window ({@code limit} successes) in which a probe succeeded: the
+ * level above the ceiling was held, so it becomes the ceiling. A window without a probe (fewer requests than the limit
+ * offered) raises nothing - the limit never runs ahead of what the server has been seen to hold by more than one.
+ *
+ * <p>Back to the ceiling quickly: a refusal that opens an episode while fewer than half the limit are in flight (it
+ * came back late, or the server refused one request for another reason) says little about what the server holds. The
+ * limit still halves - caution first - but the ceiling stays, and after the refusal's pause the limit climbs back to
+ * it by one per success, which doubles it every round trip. A refusal on the way back is measured as usual and sets
+ * a new ceiling.
  */
 final class AdaptiveLimit {
 
-    static final long MIN_HOLD_NANOS = TimeUnit.SECONDS.toNanos(1);
-    static final int HOLD_FACTOR = 10;
-    /** The longest hold: the limit must come back. */
-    private static final long MAX_HOLD_NANOS = TimeUnit.MINUTES.toNanos(10);
+    static final long MIN_PROBE_GAP_NANOS = TimeUnit.SECONDS.toNanos(1);
+    static final int PROBE_GAP_FACTOR = 10;
+    /** The longest wait before a probe: a capacity that grew is found within it. */
+    static final long MAX_PROBE_GAP_NANOS = TimeUnit.MINUTES.toNanos(5);
 
     private final int max;
     private final boolean adaptive;
     private int limit;
+    /** The most the server was seen to hold: max until the first measuring refusal. */
+    private int ceiling;
     private int successes;
+    private boolean probeSucceeded;
     /** Counts the episodes of refusals; a permit remembers the one it was granted in. */
     private long epoch;
     /** The lowest the current episode may take the limit. */
     private int floor = 1;
-    private long holdUntil;
-    private boolean held;
+    private long probeGap = MIN_PROBE_GAP_NANOS;
+    private long nextProbeAt;
+    /** Under the ceiling after a late refusal: the climb back starts when the refusal's pause ends. */
+    private long recoverFrom;
 
     AdaptiveLimit(int max, boolean adaptive) {
         this.max = max;
         this.adaptive = adaptive;
         this.limit = max;
+        this.ceiling = max;
     }
 
     int limit() {
         return limit;
+    }
+
+    int ceiling() {
+        return ceiling;
     }
 
     long epoch() {
@@ -62,45 +86,94 @@ final class AdaptiveLimit {
         return adaptive;
     }
 
+    /** Whether a request granted now, making {@code inFlightAfter} in flight, runs above the ceiling. */
+    boolean isProbe(int inFlightAfter) {
+        return adaptive && inFlightAfter > ceiling;
+    }
+
     /**
      * A refusal arriving while {@code inFlightNow} other requests of the component are in flight.
      *
-     * @param  pausedFor how long the queue is paused for the refusal's Retry-After, zero when it is not
-     * @return           whether the refusal is the component's own doing: other requests were in flight, so the limit
-     *                   drops and the request may go again at the lower level without counting against maxRetries (at
-     *                   most {@link RetryingSender#MAX_FREE_RETRIES} times); a request refused while alone counts as
-     *                   usual.
+     * @param  sentInEpoch the episode the refused request was granted in
+     * @param  probe       whether it was granted above the ceiling ({@link #isProbe})
+     * @param  pausedFor   how long the queue is paused for the refusal's Retry-After, zero when it is not
+     * @return             whether the refusal is the component's own doing: other requests were in flight, so the limit
+     *                     drops and the request may go again at the lower level without counting against maxRetries
+     *                     (at most {@link RetryingSender#MAX_FREE_RETRIES} times); a request refused while alone counts
+     *                     as usual.
      */
-    boolean refused(int inFlightNow, long sentInEpoch, Duration pausedFor, long nowNanos) {
+    boolean refused(int inFlightNow, long sentInEpoch, boolean probe, Duration pausedFor, long nowNanos) {
         if (!adaptive) {
             return false;
         }
-        if (sentInEpoch == epoch) {
+        long pause = Math.min(MAX_PROBE_GAP_NANOS, pausedFor.toNanos());
+        successes = 0;
+        probeSucceeded = false;
+        if (probe) {
+            // the server still holds the ceiling: back to it, and probe half as often
+            limit = Math.min(limit, ceiling);
+            probeGap = Math.min(MAX_PROBE_GAP_NANOS, Math.max(gapAfter(pause), 2 * probeGap));
+            nextProbeAt = nowNanos + probeGap;
+            return inFlightNow > 0;
+        }
+        boolean opensEpisode = sentInEpoch == epoch;
+        if (opensEpisode) {
             // the first refusal of a request sent under the current limit: a new episode, which may take the limit
-            // down to half of what it is now, however few requests are in flight (just after a pause, a refusal says
-            // little about what the server holds). Refusals of requests sent earlier belong to the same episode.
+            // down to half of what it is now, however few requests are in flight. Refusals of requests sent earlier
+            // belong to the same episode.
             epoch++;
             floor = Math.max(1, limit / 2);
         }
-        limit = Math.max(floor, Math.min(limit, inFlightNow));
-        successes = 0;
-        long pause = pausedFor.compareTo(Duration.ofNanos(MAX_HOLD_NANOS)) > 0 ? MAX_HOLD_NANOS : pausedFor.toNanos();
-        long until = nowNanos + Math.min(MAX_HOLD_NANOS, Math.max(MIN_HOLD_NANOS, HOLD_FACTOR * pause));
-        if (!held || until - holdUntil > 0) {
-            holdUntil = until;
+        int measured = Math.min(limit, inFlightNow);
+        limit = Math.max(floor, measured);
+        if (measured >= floor || !opensEpisode) {
+            // the flight size measured what the server holds (or the episode already did, and this refusal takes
+            // the limit further down)
+            ceiling = limit;
+        } else {
+            // late: caution first, but the level the server held before is where the limit goes back to
+            recoverFrom = nowNanos + pause;
         }
-        held = true;
+        // the capacity was measured afresh: the first probe above it comes after the base gap
+        probeGap = gapAfter(pause);
+        nextProbeAt = nowNanos + probeGap;
         return inFlightNow > 0;
     }
 
-    void succeeded(long nowNanos) {
-        if (!adaptive || limit >= max || held && nowNanos - holdUntil < 0) {
+    /**
+     * A request of the component was answered.
+     *
+     * @param probe whether it had been granted above the ceiling
+     */
+    void succeeded(boolean probe, long nowNanos) {
+        if (!adaptive || limit >= max) {
             return;
         }
-        held = false;
-        if (++successes >= limit) {
-            limit++;
-            successes = 0;
+        if (limit < ceiling) {
+            if (nowNanos - recoverFrom >= 0) {
+                limit++;
+            }
+            return;
         }
+        probeSucceeded |= probe;
+        if (nowNanos - nextProbeAt < 0 || ++successes < limit) {
+            return;
+        }
+        if (limit > ceiling) {
+            if (!probeSucceeded) {
+                // nothing ran above the ceiling in this window: nothing learned, nothing raised
+                successes = 0;
+                return;
+            }
+            ceiling = limit;
+            probeGap = MIN_PROBE_GAP_NANOS;
+        }
+        limit++;
+        successes = 0;
+        probeSucceeded = false;
+    }
+
+    private static long gapAfter(long pauseNanos) {
+        return Math.min(MAX_PROBE_GAP_NANOS, Math.max(MIN_PROBE_GAP_NANOS, PROBE_GAP_FACTOR * pauseNanos));
     }
 }

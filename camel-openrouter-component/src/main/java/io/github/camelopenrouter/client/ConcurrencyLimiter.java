@@ -107,7 +107,7 @@ public final class ConcurrencyLimiter {
         }
         synchronized (this) {
             inFlight--;
-            limit.succeeded(System.nanoTime());
+            limit.succeeded(permit.probe, System.nanoTime());
         }
         dispatch();
     }
@@ -139,6 +139,7 @@ public final class ConcurrencyLimiter {
             refusals++;
             long now = System.nanoTime();
             int before = limit.limit();
+            int ceilingBefore = limit.ceiling();
             boolean pausing = pause && limit.adaptive() && retryAfter != null && !retryAfter.isZero();
             if (pausing) {
                 long until = now + retryAfter.toNanos();
@@ -147,9 +148,11 @@ public final class ConcurrencyLimiter {
                     paused = true;
                 }
             }
-            ownBurst = limit.refused(inFlight, permit.epoch, pausing ? retryAfter : Duration.ZERO, now);
-            if (limit.limit() != before) {
-                LOG.debug("Refused with {} in flight: concurrency limit {} -> {}{}", inFlight + 1, before, limit.limit(),
+            ownBurst = limit.refused(inFlight, permit.epoch, permit.probe, pausing ? retryAfter : Duration.ZERO, now);
+            if (limit.limit() != before || limit.ceiling() != ceilingBefore) {
+                LOG.debug("Refused with {} in flight{}: concurrency limit {} -> {}, ceiling {} -> {}{}", inFlight + 1,
+                        permit.probe ? " (a probe above the ceiling)" : "", before, limit.limit(), ceilingBefore,
+                        limit.ceiling(),
                         paused ? ", queue paused for " + TimeUnit.NANOSECONDS.toMillis(pausedUntil - now) + " ms" : "");
             }
         }
@@ -159,6 +162,11 @@ public final class ConcurrencyLimiter {
 
     public synchronized int limit() {
         return limit.limit();
+    }
+
+    /** The most requests in flight the server was seen to hold (maxConcurrentRequests until a refusal measured it). */
+    public synchronized int ceiling() {
+        return limit.ceiling();
     }
 
     public int maxConcurrentRequests() {
@@ -230,7 +238,7 @@ public final class ConcurrencyLimiter {
             Waiter waiter = queue.poll();
             waiter.queued.set(false);
             inFlight++;
-            grants.add(new Grant(waiter, new Permit(limit.epoch()), this));
+            grants.add(new Grant(waiter, new Permit(limit.epoch(), limit.isProbe(inFlight)), this));
         }
         return grants;
     }
@@ -296,9 +304,12 @@ public final class ConcurrencyLimiter {
         private final AtomicBoolean held = new AtomicBoolean(true);
         /** The episode of refusals it was granted in (see AdaptiveLimit). */
         private final long epoch;
+        /** Whether it was granted above the ceiling (see AdaptiveLimit). */
+        private final boolean probe;
 
-        private Permit(long epoch) {
+        private Permit(long epoch, boolean probe) {
             this.epoch = epoch;
+            this.probe = probe;
         }
 
         private boolean release() {
