@@ -41,6 +41,7 @@ public final class ConcurrencyLimiter {
     private boolean paused;
     private long resumeAt;
     private long refusals;
+    private long grantNumbers;
 
     /**
      * @param delays fires queue timeouts and the end of a pause; null only for an unbounded, non-adaptive limiter
@@ -148,7 +149,8 @@ public final class ConcurrencyLimiter {
                     paused = true;
                 }
             }
-            ownBurst = limit.refused(inFlight, permit.epoch, permit.probe, pausing ? retryAfter : Duration.ZERO, now);
+            ownBurst = limit.refused(inFlight, permit.epoch, permit.number, permit.ahead, permit.probe,
+                    pausing ? retryAfter : Duration.ZERO, now);
             if (limit.limit() != before || limit.ceiling() != ceilingBefore) {
                 LOG.debug("Refused with {} in flight{}: concurrency limit {} -> {}, ceiling {} -> {}{}", inFlight + 1,
                         permit.probe ? " (a probe above the ceiling)" : "", before, limit.limit(), ceilingBefore,
@@ -238,7 +240,8 @@ public final class ConcurrencyLimiter {
             Waiter waiter = queue.poll();
             waiter.queued.set(false);
             inFlight++;
-            grants.add(new Grant(waiter, new Permit(limit.epoch(), limit.isProbe(inFlight)), this));
+            grants.add(new Grant(waiter, new Permit(limit.epoch(), grantNumbers++, inFlight - 1, limit.isProbe(inFlight)),
+                    this));
         }
         return grants;
     }
@@ -304,11 +307,17 @@ public final class ConcurrencyLimiter {
         private final AtomicBoolean held = new AtomicBoolean(true);
         /** The episode of refusals it was granted in (see AdaptiveLimit). */
         private final long epoch;
+        /** Grants are numbered in order: a refusal tells the requests sent ahead of it from those sent after. */
+        private final long number;
+        /** The requests in flight when it was granted, itself not counted. */
+        private final int ahead;
         /** Whether it was granted above the ceiling (see AdaptiveLimit). */
         private final boolean probe;
 
-        private Permit(long epoch, boolean probe) {
+        private Permit(long epoch, long number, int ahead, boolean probe) {
             this.epoch = epoch;
+            this.number = number;
+            this.ahead = ahead;
             this.probe = probe;
         }
 

@@ -25,7 +25,7 @@ class AdaptiveLimitTest {
         long afterFirstMinute = run.refusals;
         run.forMinutes(59);
 
-        // probing every ten pauses, as a fixed hold does, would be ~330 refusals and pauses in the hour
+        // the fixed hold of ten pauses this replaced: 354 refused probes (and whole-queue pauses) here, 91% of the capacity
         assertThat(run.refusals - afterFirstMinute).as("refused probes from minute 1 to 60").isLessThanOrEqualTo(13);
         assertThat(run.limit.limit()).isEqualTo(32);
         assertThat(run.limit.ceiling()).isEqualTo(32);
@@ -54,13 +54,17 @@ class AdaptiveLimitTest {
         AdaptiveLimit limit = new AdaptiveLimit(64, true);
         long now = 0;
         // measured: a burst of 64, refused beyond 32
-        for (int inFlight = 63; inFlight >= 32; inFlight--) {
-            limit.refused(inFlight, 0, false, PAUSE, now);
+        for (int i = 32; i < 64; i++) {
+            limit.refused(63 - (i - 32), 0, i, i, false, PAUSE, now);
         }
         assertThat(limit.limit()).isEqualTo(32);
+        now += PAUSE.toNanos();
+        for (int i = 0; i < 32; i++) {
+            limit.succeeded(false, now); // a round at the ceiling: the server holds it
+        }
         now += TimeUnit.SECONDS.toNanos(60);
         // one refusal with two others in flight (the backlog ran dry, or the server refused one for another reason)
-        limit.refused(2, limit.epoch(), false, PAUSE, now);
+        limit.refused(2, limit.epoch(), 1000, 2, false, PAUSE, now);
         assertThat(limit.limit()).isEqualTo(16);
         assertThat(limit.ceiling()).isEqualTo(32);
 
@@ -77,7 +81,7 @@ class AdaptiveLimitTest {
     void withoutProbesAboveTheCeilingTheLimitDoesNotRunAhead() {
         AdaptiveLimit limit = new AdaptiveLimit(64, true);
         for (int inFlight = 63; inFlight >= 8; inFlight--) {
-            limit.refused(inFlight, limit.epoch(), false, Duration.ZERO, 0);
+            limit.refused(inFlight, limit.epoch(), 0, 63, false, Duration.ZERO, 0);
         }
         int measured = limit.limit();
         // a trickle: answers keep coming, but never more than the ceiling in flight
@@ -87,6 +91,79 @@ class AdaptiveLimitTest {
         }
         assertThat(limit.limit()).isEqualTo(measured + 1);
         assertThat(limit.ceiling()).isEqualTo(measured);
+    }
+
+    @Test
+    void aBurstThatReachesTheServerSlowlyIsMeasuredInTheFirstRoundOfRefusals() {
+        // a loaded machine: all 64 are still in flight at the client when the refusals of the 33rd to the 64th come
+        // back, the server having taken the first 32. The number in flight (63) says nothing; those ahead do.
+        AdaptiveLimit limit = new AdaptiveLimit(64, true);
+        for (int i = 32; i < 64; i++) {
+            limit.refused(63, 0, i, i, false, PAUSE, 0);
+        }
+        assertThat(limit.limit()).isEqualTo(32);
+        assertThat(limit.ceiling()).isEqualTo(32);
+    }
+
+    @Test
+    void refusalsReadOutOfOrderStillMeasureTheCapacity() {
+        AdaptiveLimit limit = new AdaptiveLimit(64, true);
+        for (int i = 63; i >= 32; i--) {
+            limit.refused(63, 0, i, i, false, PAUSE, 0);
+        }
+        assertThat(limit.limit()).isEqualTo(32);
+    }
+
+    @Test
+    void onceMeasuredARequestOvertakenOnAnotherConnectionDoesNotLowerTheCeiling() {
+        AdaptiveLimit limit = new AdaptiveLimit(8, true);
+        for (int i = 4; i < 8; i++) {
+            limit.refused(7 - (i - 4), 0, i, i, false, Duration.ZERO, 0);
+        }
+        assertThat(limit.ceiling()).isEqualTo(4);
+        // at the ceiling, the server refuses a request granted with three ahead of it: one sent after it arrived
+        // first. Four are in flight: the server holds four, as measured.
+        limit.refused(4, limit.epoch(), 100, 3, false, Duration.ZERO, TimeUnit.SECONDS.toNanos(5));
+        assertThat(limit.ceiling()).isEqualTo(4);
+        assertThat(limit.limit()).isEqualTo(4);
+    }
+
+    @Test
+    void scatteredRefusalsAtAHeldCeilingDoNotRatchetItDown() {
+        AdaptiveLimit limit = new AdaptiveLimit(64, true);
+        for (int i = 32; i < 64; i++) {
+            limit.refused(63 - (i - 32), 0, i, i, false, Duration.ZERO, 0);
+        }
+        long now = 0;
+        for (int refusal = 0; refusal < 50; refusal++) {
+            for (int i = 0; i < 40; i++) {
+                limit.succeeded(false, now += 1000);
+            }
+            // one request among the 32 the server holds is refused for a reason of its own
+            limit.refused(31, limit.epoch(), 0, 31, false, Duration.ZERO, now);
+        }
+        assertThat(limit.ceiling()).isEqualTo(32);
+        limit.succeeded(false, now);
+        assertThat(limit.limit()).as("back at the ceiling after one answer").isEqualTo(32);
+    }
+
+    @Test
+    void aCapacityThatShrinksIsMeasuredByTheSecondRefusal() {
+        AdaptiveLimit limit = new AdaptiveLimit(64, true);
+        for (int i = 32; i < 64; i++) {
+            limit.refused(63 - (i - 32), 0, i, i, false, Duration.ZERO, 0);
+        }
+        long now = 0;
+        for (int i = 0; i < 40; i++) {
+            limit.succeeded(false, now += 1000);
+        }
+        // the key now holds 20: refused with 20 others in flight, then again on the way back up
+        limit.refused(20, limit.epoch(), 0, 31, false, Duration.ZERO, now);
+        assertThat(limit.ceiling()).isEqualTo(32);
+        limit.succeeded(false, now += 1000);
+        limit.refused(20, limit.epoch(), 0, 20, false, Duration.ZERO, now);
+        assertThat(limit.ceiling()).isEqualTo(20);
+        assertThat(limit.limit()).isEqualTo(20);
     }
 
     /** A backlog that never runs dry, sent round after round through the limit. */
@@ -99,6 +176,7 @@ class AdaptiveLimitTest {
         long refusals;
         long served;
         long offered;
+        long grants;
         int lowestLimitAfterConvergence = Integer.MAX_VALUE;
 
         Backlog(AdaptiveLimit limit, int capacity) {
@@ -121,6 +199,8 @@ class AdaptiveLimitTest {
             }
             int sent = limit.limit();
             long epoch = limit.epoch();
+            long firstGrant = grants;
+            grants += sent;
             boolean[] probe = new boolean[sent];
             for (int i = 0; i < sent; i++) {
                 probe[i] = limit.isProbe(i + 1);
@@ -128,7 +208,7 @@ class AdaptiveLimitTest {
             int accepted = Math.min(sent, capacity);
             for (int i = accepted; i < sent; i++) {
                 // the refused ones come back while the accepted ones (and the refusals not yet read) are in flight
-                limit.refused(sent - 1 - (i - accepted), epoch, probe[i], PAUSE, now);
+                limit.refused(sent - 1 - (i - accepted), epoch, firstGrant + i, i, probe[i], PAUSE, now);
                 refusals++;
                 pausedUntil = now + PAUSE.toNanos();
             }
