@@ -57,6 +57,10 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelopenrouter.OpenRouterConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "conversationcreatetables":
+        case "conversationCreateTables": getOrCreateConfiguration(target).setConversationCreateTables(property(camelContext, boolean.class, value)); return true;
+        case "conversationdatasource":
+        case "conversationDataSource": getOrCreateConfiguration(target).setConversationDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "conversationmaxbytes":
         case "conversationMaxBytes": getOrCreateConfiguration(target).setConversationMaxBytes(property(camelContext, long.class, value)); return true;
         case "conversationmaxcount":
@@ -65,6 +69,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "conversationMaxTurns": getOrCreateConfiguration(target).setConversationMaxTurns(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": getOrCreateConfiguration(target).setConversationStore(property(camelContext, io.github.camelopenrouter.conversation.ConversationStore.class, value)); return true;
+        case "conversationttl":
+        case "conversationTtl": getOrCreateConfiguration(target).setConversationTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "datacollection":
         case "dataCollection": getOrCreateConfiguration(target).setDataCollection(property(camelContext, java.lang.String.class, value)); return true;
         case "dimensions": getOrCreateConfiguration(target).setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -231,6 +237,10 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "configuration": return io.github.camelopenrouter.OpenRouterConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "conversationcreatetables":
+        case "conversationCreateTables": return boolean.class;
+        case "conversationdatasource":
+        case "conversationDataSource": return javax.sql.DataSource.class;
         case "conversationmaxbytes":
         case "conversationMaxBytes": return long.class;
         case "conversationmaxcount":
@@ -239,6 +249,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "conversationMaxTurns": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.camelopenrouter.conversation.ConversationStore.class;
+        case "conversationttl":
+        case "conversationTtl": return long.class;
         case "datacollection":
         case "dataCollection": return java.lang.String.class;
         case "dimensions": return java.lang.Integer.class;
@@ -406,6 +418,10 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "conversationcreatetables":
+        case "conversationCreateTables": return getOrCreateConfiguration(target).isConversationCreateTables();
+        case "conversationdatasource":
+        case "conversationDataSource": return getOrCreateConfiguration(target).getConversationDataSource();
         case "conversationmaxbytes":
         case "conversationMaxBytes": return getOrCreateConfiguration(target).getConversationMaxBytes();
         case "conversationmaxcount":
@@ -414,6 +430,8 @@ public class OpenRouterComponentConfigurer extends PropertyConfigurerSupport imp
         case "conversationMaxTurns": return getOrCreateConfiguration(target).getConversationMaxTurns();
         case "conversationstore":
         case "conversationStore": return getOrCreateConfiguration(target).getConversationStore();
+        case "conversationttl":
+        case "conversationTtl": return getOrCreateConfiguration(target).getConversationTtl();
         case "datacollection":
         case "dataCollection": return getOrCreateConfiguration(target).getDataCollection();
         case "dimensions": return getOrCreateConfiguration(target).getDimensions();

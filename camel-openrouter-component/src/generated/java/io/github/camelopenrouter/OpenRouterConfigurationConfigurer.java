@@ -45,6 +45,10 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "clientThreads": target.setClientThreads(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "conversationcreatetables":
+        case "conversationCreateTables": target.setConversationCreateTables(property(camelContext, boolean.class, value)); return true;
+        case "conversationdatasource":
+        case "conversationDataSource": target.setConversationDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "conversationmaxbytes":
         case "conversationMaxBytes": target.setConversationMaxBytes(property(camelContext, long.class, value)); return true;
         case "conversationmaxcount":
@@ -53,6 +57,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "conversationMaxTurns": target.setConversationMaxTurns(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": target.setConversationStore(property(camelContext, io.github.camelopenrouter.conversation.ConversationStore.class, value)); return true;
+        case "conversationttl":
+        case "conversationTtl": target.setConversationTtl(property(camelContext, long.class, value)); return true;
         case "datacollection":
         case "dataCollection": target.setDataCollection(property(camelContext, java.lang.String.class, value)); return true;
         case "dimensions": target.setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -201,6 +207,10 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "clientThreads": return int.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "conversationcreatetables":
+        case "conversationCreateTables": return boolean.class;
+        case "conversationdatasource":
+        case "conversationDataSource": return javax.sql.DataSource.class;
         case "conversationmaxbytes":
         case "conversationMaxBytes": return long.class;
         case "conversationmaxcount":
@@ -209,6 +219,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "conversationMaxTurns": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.camelopenrouter.conversation.ConversationStore.class;
+        case "conversationttl":
+        case "conversationTtl": return long.class;
         case "datacollection":
         case "dataCollection": return java.lang.String.class;
         case "dimensions": return java.lang.Integer.class;
@@ -358,6 +370,10 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "clientThreads": return target.getClientThreads();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
+        case "conversationcreatetables":
+        case "conversationCreateTables": return target.isConversationCreateTables();
+        case "conversationdatasource":
+        case "conversationDataSource": return target.getConversationDataSource();
         case "conversationmaxbytes":
         case "conversationMaxBytes": return target.getConversationMaxBytes();
         case "conversationmaxcount":
@@ -366,6 +382,8 @@ public class OpenRouterConfigurationConfigurer extends org.apache.camel.support.
         case "conversationMaxTurns": return target.getConversationMaxTurns();
         case "conversationstore":
         case "conversationStore": return target.getConversationStore();
+        case "conversationttl":
+        case "conversationTtl": return target.getConversationTtl();
         case "datacollection":
         case "dataCollection": return target.getDataCollection();
         case "dimensions": return target.getDimensions();

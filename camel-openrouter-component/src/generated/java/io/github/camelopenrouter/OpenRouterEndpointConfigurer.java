@@ -45,6 +45,10 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "clientThreads": target.getConfiguration().setClientThreads(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "conversationcreatetables":
+        case "conversationCreateTables": target.getConfiguration().setConversationCreateTables(property(camelContext, boolean.class, value)); return true;
+        case "conversationdatasource":
+        case "conversationDataSource": target.getConfiguration().setConversationDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "conversationmaxbytes":
         case "conversationMaxBytes": target.getConfiguration().setConversationMaxBytes(property(camelContext, long.class, value)); return true;
         case "conversationmaxcount":
@@ -53,6 +57,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "conversationMaxTurns": target.getConfiguration().setConversationMaxTurns(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": target.getConfiguration().setConversationStore(property(camelContext, io.github.camelopenrouter.conversation.ConversationStore.class, value)); return true;
+        case "conversationttl":
+        case "conversationTtl": target.getConfiguration().setConversationTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "datacollection":
         case "dataCollection": target.getConfiguration().setDataCollection(property(camelContext, java.lang.String.class, value)); return true;
         case "dimensions": target.getConfiguration().setDimensions(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -202,6 +208,10 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "clientThreads": return int.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "conversationcreatetables":
+        case "conversationCreateTables": return boolean.class;
+        case "conversationdatasource":
+        case "conversationDataSource": return javax.sql.DataSource.class;
         case "conversationmaxbytes":
         case "conversationMaxBytes": return long.class;
         case "conversationmaxcount":
@@ -210,6 +220,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "conversationMaxTurns": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.camelopenrouter.conversation.ConversationStore.class;
+        case "conversationttl":
+        case "conversationTtl": return long.class;
         case "datacollection":
         case "dataCollection": return java.lang.String.class;
         case "dimensions": return java.lang.Integer.class;
@@ -360,6 +372,10 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "clientThreads": return target.getConfiguration().getClientThreads();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "conversationcreatetables":
+        case "conversationCreateTables": return target.getConfiguration().isConversationCreateTables();
+        case "conversationdatasource":
+        case "conversationDataSource": return target.getConfiguration().getConversationDataSource();
         case "conversationmaxbytes":
         case "conversationMaxBytes": return target.getConfiguration().getConversationMaxBytes();
         case "conversationmaxcount":
@@ -368,6 +384,8 @@ public class OpenRouterEndpointConfigurer extends PropertyConfigurerSupport impl
         case "conversationMaxTurns": return target.getConfiguration().getConversationMaxTurns();
         case "conversationstore":
         case "conversationStore": return target.getConfiguration().getConversationStore();
+        case "conversationttl":
+        case "conversationTtl": return target.getConfiguration().getConversationTtl();
         case "datacollection":
         case "dataCollection": return target.getConfiguration().getDataCollection();
         case "dimensions": return target.getConfiguration().getDimensions();

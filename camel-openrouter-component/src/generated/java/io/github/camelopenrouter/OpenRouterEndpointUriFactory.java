@@ -23,7 +23,7 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(81);
+        Set<String> props = new HashSet<>(84);
         props.add("additionalBodyProperty");
         props.add("allowFallbacks");
         props.add("apiKey");
@@ -35,10 +35,13 @@ public class OpenRouterEndpointUriFactory extends org.apache.camel.support.compo
         props.add("checkModalities");
         props.add("clientThreads");
         props.add("connectTimeout");
+        props.add("conversationCreateTables");
+        props.add("conversationDataSource");
         props.add("conversationMaxBytes");
         props.add("conversationMaxCount");
         props.add("conversationMaxTurns");
         props.add("conversationStore");
+        props.add("conversationTtl");
         props.add("dataCollection");
         props.add("dimensions");
         props.add("encodingFormat");

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import io.github.camelopenrouter.client.ComponentResources;
+import io.github.camelopenrouter.conversation.jdbc.JdbcConversationStores;
 import io.github.camelopenrouter.operation.ModelsCache;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -75,6 +76,9 @@ public class OpenRouterComponent extends HealthCheckComponent implements SSLCont
     private int workerThreads = DEFAULT_WORKER_THREADS;
 
     private ComponentResources resources;
+
+    /** The conversation stores of the endpoints' conversationDataSource: one per DataSource. */
+    private final JdbcConversationStores jdbcConversationStores = new JdbcConversationStores();
 
     /** Model lists fetched by this component's endpoints (the models operation, checkModalities). */
     private final ModelsCache modelsCache = new ModelsCache();
@@ -148,6 +152,11 @@ public class OpenRouterComponent extends HealthCheckComponent implements SSLCont
     /** The model lists this component's endpoints fetched, shared by all of them. */
     public ModelsCache getModelsCache() {
         return modelsCache;
+    }
+
+    /** The JDBC conversation stores this component's endpoints share. */
+    public JdbcConversationStores getJdbcConversationStores() {
+        return jdbcConversationStores;
     }
 
     /** The pools, client and limit this component's endpoints share, created on first use. */

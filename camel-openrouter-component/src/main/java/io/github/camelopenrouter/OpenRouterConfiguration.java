@@ -4,6 +4,8 @@ import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import io.github.camelopenrouter.conversation.ConversationStore;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -212,8 +214,33 @@ public class OpenRouterConfiguration implements Cloneable {
     @UriParam(label = "advanced",
               description = "Where conversations (see the CamelOpenRouterConversationId header) are kept. Defaults to a"
                             + " bounded in-memory store per endpoint; supply a shared implementation to serve several"
-                            + " nodes.")
+                            + " nodes (for example #jdbcStore, a JdbcConversationStore bean), or set"
+                            + " conversationDataSource instead.")
     private ConversationStore conversationStore;
+
+    @UriParam(label = "advanced",
+              description = "A javax.sql.DataSource (for example #myDataSource) whose database keeps the conversations:"
+                            + " the component then uses a JdbcConversationStore on it, one per DataSource shared by"
+                            + " its endpoints, so that several Camel instances continue each other's conversations"
+                            + " and a restart forgets nothing. Its tables are created on first use"
+                            + " (conversationCreateTables); it keeps the newest conversationMaxTurns turns of each"
+                            + " conversation and expires them after conversationTtl. Tested on PostgreSQL. Not"
+                            + " together with conversationStore.")
+    private DataSource conversationDataSource;
+
+    @UriParam(label = "advanced", defaultValue = "true",
+              description = "Whether the conversation store of conversationDataSource creates its tables on first use"
+                            + " (CREATE TABLE IF NOT EXISTS); turn it off when the schema is managed elsewhere (the"
+                            + " DDL is in the documentation).")
+    private boolean conversationCreateTables = true;
+
+    @UriParam(label = "advanced", defaultValue = "0", javaType = "java.time.Duration",
+              description = "How long a conversation lives after its last turn, in milliseconds (or a duration such as"
+                            + " 30m): an older conversation starts afresh. Applies to the default in-memory store and"
+                            + " to the store of conversationDataSource, which deletes expired conversations in small"
+                            + " batches. 0, the default, never expires a conversation (the stores' other bounds still"
+                            + " apply).")
+    private long conversationTtl;
 
     @UriParam(label = "advanced", defaultValue = "1000",
               description = "The most conversations the default in-memory store keeps; the least recently used go"
@@ -745,6 +772,30 @@ public class OpenRouterConfiguration implements Cloneable {
 
     public void setConversationStore(ConversationStore conversationStore) {
         this.conversationStore = conversationStore;
+    }
+
+    public DataSource getConversationDataSource() {
+        return conversationDataSource;
+    }
+
+    public void setConversationDataSource(DataSource conversationDataSource) {
+        this.conversationDataSource = conversationDataSource;
+    }
+
+    public boolean isConversationCreateTables() {
+        return conversationCreateTables;
+    }
+
+    public void setConversationCreateTables(boolean conversationCreateTables) {
+        this.conversationCreateTables = conversationCreateTables;
+    }
+
+    public long getConversationTtl() {
+        return conversationTtl;
+    }
+
+    public void setConversationTtl(long conversationTtl) {
+        this.conversationTtl = conversationTtl;
     }
 
     public int getConversationMaxCount() {

@@ -287,7 +287,9 @@ public final class OpenRouterConstants {
                                     + " (rate_limit_exceeded, payment_required, moderation, ...; derived from the status"
                                     + " when the reply has none), or timeout, connection_failed, tls_failed,"
                                     + " response_too_large (above maxResponseSize), queue_timeout (see"
-                                    + " queueTimeout), invalid_input, stopped or"
+                                    + " queueTimeout), invalid_input, stopped,"
+                                    + " conversation_store_failed (the conversation store could not read or record the"
+                                    + " conversation: its database is down, for example) or"
                                     + " internal_error for failures without a reply; invalid_output for an answer"
                                     + " that is not the JSON asked for (OpenRouterOutputException). Also a header on"
                                     + " the end exchange a stream sends to streamTo when the stream failed.",

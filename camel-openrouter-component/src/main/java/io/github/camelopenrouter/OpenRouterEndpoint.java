@@ -1,6 +1,7 @@
 package io.github.camelopenrouter;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,11 +152,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         if (meters != null) {
             observers.add(meters);
         }
-        conversations = new Conversations(configuration.getConversationStore() != null
-                ? configuration.getConversationStore()
-                : new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes(),
-                        configuration.getConversationMaxTurns()),
-                configuration.getConversationMaxTurns());
+        conversations = new Conversations(conversationStore(), configuration.getConversationMaxTurns());
         requestFactory = new ChatRequestFactory(configuration, outputSchema, conversations, getEndpointBaseUri());
         chatSteps = chatSteps(sender);
         if (configuration.getStreamTo() != null && !configuration.getStreamTo().isBlank()) {
@@ -172,6 +169,26 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         streamProfile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         streamExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "OpenRouterStreamTo",
                 streamProfile);
+    }
+
+    /** The supplied store, the component's JDBC store of conversationDataSource, or a new in-memory one. */
+    private ConversationStore conversationStore() {
+        if (configuration.getConversationStore() != null) {
+            if (configuration.getConversationDataSource() != null) {
+                throw new OpenRouterConfigurationException("Both conversationStore and conversationDataSource are set on "
+                                                           + getEndpointBaseUri() + ": use one (conversationDataSource"
+                                                           + " is a JDBC conversation store on that DataSource)");
+            }
+            return configuration.getConversationStore();
+        }
+        if (configuration.getConversationDataSource() != null) {
+            return getComponent().getJdbcConversationStores().store(configuration.getConversationDataSource(),
+                    configuration.getConversationMaxTurns(), configuration.getConversationTtl(),
+                    configuration.isConversationCreateTables());
+        }
+        return new InMemoryConversationStore(configuration.getConversationMaxCount(), configuration.getConversationMaxBytes(),
+                configuration.getConversationMaxTurns(), Duration.ofMillis(configuration.getConversationTtl()),
+                Clock.systemUTC());
     }
 
     /** Threads delivering streamed deltas to streamTo endpoints; deltas of one stream go out one at a time anyway. */
@@ -219,6 +236,10 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         if (!List.of("warn", "refuse", "allow").contains(internalUrls)) {
             throw new IllegalArgumentException("'" + internalUrls + "' is not a valid internalUrls option on "
                                                + getEndpointBaseUri() + ": use warn, refuse or allow");
+        }
+        if (configuration.getConversationTtl() < 0) {
+            throw new IllegalArgumentException("conversationTtl must be 0 (never expire) or a positive duration, got "
+                                               + configuration.getConversationTtl() + " ms on " + getEndpointBaseUri());
         }
         if (configuration.getConversationMaxTurns() < 1) {
             throw new IllegalArgumentException("conversationMaxTurns must be at least 1, got "

@@ -107,4 +107,23 @@ class ConversationTest extends OpenRouterTestSupport {
                 .getConversationStore();
         assertThat(store.size()).isEqualTo(1);
     }
+
+    @Test
+    void conversationTtlForgetsAnIdleConversationOfTheDefaultStore() throws Exception {
+        String uri = URI + "&conversationTtl=1500";
+        sendOk(uri, "first question", Map.of(OpenRouterConstants.CONVERSATION_ID, "idle"));
+        sendOk(uri, "second question", Map.of(OpenRouterConstants.CONVERSATION_ID, "idle"));
+        assertThat(sentJson().get("messages")).hasSize(3);
+
+        Thread.sleep(1700);
+        sendOk(uri, "after a pause", Map.of(OpenRouterConstants.CONVERSATION_ID, "idle"));
+
+        assertThat(sentJson().get("messages")).as("expired: a fresh start").hasSize(1);
+    }
+
+    @Test
+    void aNegativeConversationTtlIsRefusedAtStart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getEndpoint(URI + "&conversationTtl=-5").start())
+                .hasMessageContaining("conversationTtl must be 0 (never expire) or a positive duration, got -5 ms");
+    }
 }

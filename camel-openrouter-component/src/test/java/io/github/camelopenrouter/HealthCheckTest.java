@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelopenrouter.simulator.Fault;
 import io.github.camelopenrouter.simulator.OpenRouterSimulator;
+import io.github.camelopenrouter.simulator.SimulatorSettings;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
@@ -150,6 +151,11 @@ class HealthCheckTest {
                 && check(b, "chat").path("data").path("openrouter.reason").asText().startsWith("credits exhausted")), "chat");
         assertThat(reason(check))
                 .isEqualTo("credits exhausted (402: Insufficient credits); add credits at https://openrouter.ai/settings/credits");
+
+        simulator.setApiFaultPolicy(null);
+        check = check(awaitReadiness(200, b -> true), "chat");
+        assertThat(check.path("status").asText()).isEqualTo("UP");
+        assertThat(check.path("data").path("openrouter.credits.remaining").asText()).isEqualTo("10");
     }
 
     @Test
@@ -172,13 +178,14 @@ class HealthCheckTest {
     }
 
     @Test
-    void notReadyWhileOpenRouterIsUnreachable() throws Exception {
-        // a producer whose OpenRouter cannot be reached, for this test only
+    void notReadyWhileOpenRouterIsUnreachableAndReadyAgainWhenItAnswers() throws Exception {
+        // a producer whose OpenRouter cannot be reached, for this test only; later an OpenRouter answers on that port
+        int openRouterPort = closedPort();
         main.getCamelContext().addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:nowhere").routeId("nowhere")
-                        .to("openrouter:chat?baseUrl=http://127.0.0.1:" + closedPort() + "/api/v1");
+                        .to("openrouter:chat?baseUrl=http://127.0.0.1:" + openRouterPort + "/api/v1");
             }
         });
         try {
@@ -188,6 +195,13 @@ class HealthCheckTest {
             assertThat(reason(check)).startsWith("OpenRouter unreachable at http://127.0.0.1:")
                     .contains("connection_failed");
             assertThat(check(body, "chat?model").path("status").asText()).isEqualTo("UP");
+
+            try (OpenRouterSimulator reachable = OpenRouterSimulator.start(SimulatorSettings.defaults(), openRouterPort)) {
+                body = awaitReadiness(200, b -> check(b, "127.0.0.1") != null
+                        && "UP".equals(check(b, "127.0.0.1").path("status").asText()));
+                assertThat(check(body, "127.0.0.1").path("data").path("openrouter.base.url").asText())
+                        .isEqualTo(reachable.baseUrl());
+            }
         } finally {
             main.getCamelContext().getRouteController().stopRoute("nowhere");
             main.getCamelContext().removeRoute("nowhere");
@@ -206,6 +220,21 @@ class HealthCheckTest {
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         int probes = creditsRequests() - before;
         assertThat(probes).isLessThanOrEqualTo((int) (elapsedMillis / 100) + 2);
+    }
+
+    @Test
+    void exchangesNeverCallOpenRouterForHealth() throws Exception {
+        // the monitor's schedule (100 ms here) alone decides how often the account is read, not the traffic
+        int before = creditsRequests();
+        long started = System.nanoTime();
+        for (int i = 0; i < 40; i++) {
+            main.getCamelContext().createProducerTemplate().sendBody("direct:ask", "hello " + i);
+        }
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        int probes = creditsRequests() - before;
+        assertThat(simulator.requestCount()).as("chat requests").isGreaterThanOrEqualTo(40);
+        assertThat(probes).as("account reads during %d exchanges in %d ms", 40, elapsedMillis)
+                .isLessThanOrEqualTo((int) (elapsedMillis / 100) + 2);
     }
 
     /**

@@ -9,6 +9,7 @@ import javax.net.ssl.SSLException;
 import io.github.camelopenrouter.OpenRouterApiException;
 import io.github.camelopenrouter.OpenRouterInputException;
 import io.github.camelopenrouter.OpenRouterOutputException;
+import io.github.camelopenrouter.conversation.ConversationStoreException;
 
 /**
  * What kind of failure ended an exchange: whether sending again may help, and the stable name a route can switch on
@@ -25,6 +26,7 @@ public final class Failures {
     public static final String INTERNAL_ERROR = "internal_error";
     public static final String QUEUE_TIMEOUT = "queue_timeout";
     public static final String RESPONSE_TOO_LARGE = "response_too_large";
+    public static final String CONVERSATION_STORE_FAILED = "conversation_store_failed";
 
     private Failures() {
     }
@@ -72,6 +74,9 @@ public final class Failures {
         }
         if (failure instanceof ResponseTooLargeException) {
             return RESPONSE_TOO_LARGE;
+        }
+        if (failure instanceof ConversationStoreException) {
+            return CONVERSATION_STORE_FAILED;
         }
         if (causedBy(failure, SSLException.class)) {
             return TLS_FAILED;

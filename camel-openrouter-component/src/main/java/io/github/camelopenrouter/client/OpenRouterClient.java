@@ -168,8 +168,7 @@ public final class OpenRouterClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(call.path().equals("/chat/completions")
                 ? chatCompletions : URI.create(baseUrl + call.path()))
                 .headers(headers)
-                .header("Accept", call.accept())
-                .timeout(requestTimeout);
+                .header("Accept", call.accept());
         if (call.body() == null) {
             builder.method(call.method(), HttpRequest.BodyPublishers.noBody());
         } else {
@@ -202,8 +201,11 @@ public final class OpenRouterClient {
             return attempt;
         }
         attempt.sent(exchange);
-        // HttpRequest.timeout stops at the reply's headers: a server that then stalls the body would hold the exchange
-        // forever. The watchdog covers the whole attempt.
+        // The watchdog is the only timer of an attempt; the request carries no HttpRequest.timeout. That one stops at
+        // the reply's headers (a server that then stalls the body would hold the exchange forever), and racing it
+        // against the watchdog made the failure depend on which fired first: the JDK's, when it won, can carry the
+        // IOException of the connection it closed as its cause, and Camel matches onException clauses from the
+        // deepest cause up, so onException(HttpTimeoutException.class) sometimes missed a timeout.
         try {
             attempt.watch(delays.schedule(attempt::timedOut, requestTimeout.toMillis()));
         } catch (RejectedExecutionException e) {
@@ -315,7 +317,7 @@ public final class OpenRouterClient {
         void timedOut() {
             StreamSubscriber reading = stream;
             if (reading == null) {
-                abort(requestTimedOut(null));
+                abort(requestTimedOut());
                 return;
             }
             long remaining = reading.idleRemainingNanos(requestTimeout.toNanos());
@@ -379,19 +381,17 @@ public final class OpenRouterClient {
             return clear;
         }
         if (failure instanceof HttpTimeoutException) {
-            return requestTimedOut(failure);
+            // kept as a suppressed exception, not the cause: see send(ApiCall) on why the cause chain matters
+            HttpTimeoutException timeout = requestTimedOut();
+            timeout.addSuppressed(failure);
+            return timeout;
         }
         return failure;
     }
 
-    private HttpTimeoutException requestTimedOut(Throwable cause) {
-        HttpTimeoutException timeout = new HttpTimeoutException("OpenRouter at " + target()
-                                                                + " sent no complete reply within requestTimeout ("
-                                                                + requestTimeout.toMillis() + " ms)");
-        if (cause != null) {
-            timeout.initCause(cause);
-        }
-        return timeout;
+    private HttpTimeoutException requestTimedOut() {
+        return new HttpTimeoutException("OpenRouter at " + target() + " sent no complete reply within requestTimeout ("
+                                        + requestTimeout.toMillis() + " ms)");
     }
 
     private HttpTimeoutException streamStalled(int chunks) {

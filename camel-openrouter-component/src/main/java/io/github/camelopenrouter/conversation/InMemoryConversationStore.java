@@ -1,5 +1,7 @@
 package io.github.camelopenrouter.conversation;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A conversation store in this JVM's heap, bounded by a number of conversations and a number of bytes; the least
  * recently used conversations are evicted first. An evicted conversation simply starts afresh (its PDFs are parsed
- * again).
+ * again). With a time to live, a conversation not appended to for that long is expired: it is not returned again, and
+ * is dropped when next touched or by a sweep over the store that an append runs at most once per second.
  */
 public final class InMemoryConversationStore implements ConversationStore {
 
@@ -21,6 +24,9 @@ public final class InMemoryConversationStore implements ConversationStore {
     private final int maxConversations;
     private final long maxBytes;
     private final int maxTurns;
+    private final long ttlMillis;
+    private final Clock clock;
+    private long nextSweep;
     private final LinkedHashMap<String, Conversation> conversations = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
 
@@ -30,18 +36,61 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     /** @param maxTurns the most turns kept per conversation: the oldest go first */
     public InMemoryConversationStore(int maxConversations, long maxBytes, int maxTurns) {
+        this(maxConversations, maxBytes, maxTurns, Duration.ZERO, Clock.systemUTC());
+    }
+
+    /**
+     * @param ttl   how long a conversation lives after its last turn; zero keeps it until it is evicted
+     * @param clock what expiry is measured with
+     */
+    public InMemoryConversationStore(int maxConversations, long maxBytes, int maxTurns, Duration ttl, Clock clock) {
         if (maxConversations < 1 || maxBytes < 1 || maxTurns < 1) {
             throw new IllegalArgumentException("a conversation store needs room for at least one conversation and one byte");
+        }
+        if (ttl.isNegative()) {
+            throw new IllegalArgumentException("conversationTtl must be zero (never expire) or positive, got " + ttl);
         }
         this.maxConversations = maxConversations;
         this.maxBytes = maxBytes;
         this.maxTurns = maxTurns;
+        this.ttlMillis = ttl.toMillis();
+        this.clock = clock;
     }
 
     @Override
     public synchronized List<ConversationTurn> load(String conversationId) {
-        Conversation conversation = conversations.get(conversationId);
+        Conversation conversation = live(conversationId, clock.millis());
         return conversation == null ? List.of() : List.copyOf(conversation.turns);
+    }
+
+    /** The conversation unless it is unknown or expired (then it is dropped). */
+    private Conversation live(String conversationId, long now) {
+        Conversation conversation = conversations.get(conversationId);
+        if (conversation != null && expired(conversation, now)) {
+            remove(conversationId);
+            return null;
+        }
+        return conversation;
+    }
+
+    private boolean expired(Conversation conversation, long now) {
+        return ttlMillis > 0 && now - conversation.lastAppendMillis >= ttlMillis;
+    }
+
+    /** Drops every expired conversation, at most once a second: cheap next to the bounded map it walks. */
+    private void sweep(long now) {
+        if (ttlMillis <= 0 || now < nextSweep) {
+            return;
+        }
+        nextSweep = now + 1000;
+        Iterator<Conversation> all = conversations.values().iterator();
+        while (all.hasNext()) {
+            Conversation conversation = all.next();
+            if (expired(conversation, now)) {
+                bytes -= conversation.bytes;
+                all.remove();
+            }
+        }
     }
 
     @Override
@@ -52,7 +101,14 @@ public final class InMemoryConversationStore implements ConversationStore {
             remove(conversationId);
             return;
         }
-        Conversation conversation = conversations.computeIfAbsent(conversationId, id -> new Conversation());
+        long now = clock.millis();
+        sweep(now);
+        Conversation conversation = live(conversationId, now);
+        if (conversation == null) {
+            conversation = new Conversation();
+            conversations.put(conversationId, conversation);
+        }
+        conversation.lastAppendMillis = now;
         conversation.turns.add(turn);
         conversation.bytes += turn.sizeInBytes();
         bytes += turn.sizeInBytes();
@@ -97,5 +153,6 @@ public final class InMemoryConversationStore implements ConversationStore {
     private static final class Conversation {
         private final List<ConversationTurn> turns = new ArrayList<>();
         private long bytes;
+        private long lastAppendMillis;
     }
 }

@@ -128,6 +128,22 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
     private Integer clientThreads;
 
     /**
+     * Whether the conversation store of conversationDataSource creates its tables on first use (CREATE TABLE IF NOT
+     * EXISTS); turn it off when the schema is managed elsewhere (the DDL is in the documentation). Default: true.
+     */
+    private Boolean conversationCreateTables;
+
+    /**
+     * A javax.sql.DataSource (for example #myDataSource) whose database keeps the conversations: the component then
+     * uses a JdbcConversationStore on it, one per DataSource shared by its endpoints, so that several Camel instances
+     * continue each other's conversations and a restart forgets nothing. Its tables are created on first use
+     * (conversationCreateTables); it keeps the newest conversationMaxTurns turns of each conversation and expires them
+     * after conversationTtl. Tested on PostgreSQL. Not together with conversationStore. A reference to a bean of type
+     * javax.sql.DataSource, as #name.
+     */
+    private String conversationDataSource;
+
+    /**
      * The most bytes (files and text) the default in-memory conversation store keeps; the least recently used
      * conversations go first. Default: 134217728.
      */
@@ -147,10 +163,19 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
 
     /**
      * Where conversations (see the CamelOpenRouterConversationId header) are kept. Defaults to a bounded in-memory
-     * store per endpoint; supply a shared implementation to serve several nodes. A reference to a bean of type
+     * store per endpoint; supply a shared implementation to serve several nodes (for example #jdbcStore, a
+     * JdbcConversationStore bean), or set conversationDataSource instead. A reference to a bean of type
      * io.github.camelopenrouter.conversation.ConversationStore, as #name.
      */
     private String conversationStore;
+
+    /**
+     * How long a conversation lives after its last turn, in milliseconds (or a duration such as 30m): an older
+     * conversation starts afresh. Applies to the default in-memory store and to the store of conversationDataSource,
+     * which deletes expired conversations in small batches. 0, the default, never expires a conversation (the stores'
+     * other bounds still apply). Default: 0 ms.
+     */
+    private Duration conversationTtl;
 
     /**
      * A java.net.http.HttpClient to use instead of the one the endpoint creates (for a proxy, a custom SSL context or
@@ -707,6 +732,22 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         this.clientThreads = clientThreads;
     }
 
+    public Boolean getConversationCreateTables() {
+        return conversationCreateTables;
+    }
+
+    public void setConversationCreateTables(Boolean conversationCreateTables) {
+        this.conversationCreateTables = conversationCreateTables;
+    }
+
+    public String getConversationDataSource() {
+        return conversationDataSource;
+    }
+
+    public void setConversationDataSource(String conversationDataSource) {
+        this.conversationDataSource = conversationDataSource;
+    }
+
     public Long getConversationMaxBytes() {
         return conversationMaxBytes;
     }
@@ -737,6 +778,14 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
 
     public void setConversationStore(String conversationStore) {
         this.conversationStore = conversationStore;
+    }
+
+    public Duration getConversationTtl() {
+        return conversationTtl;
+    }
+
+    public void setConversationTtl(Duration conversationTtl) {
+        this.conversationTtl = conversationTtl;
     }
 
     public String getHttpClient() {
@@ -1302,10 +1351,13 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
         put(options, "additionalBodyProperty", additionalBodyProperty);
         put(options, "autowiredEnabled", autowiredEnabled);
         put(options, "clientThreads", clientThreads);
+        put(options, "conversationCreateTables", conversationCreateTables);
+        put(options, "conversationDataSource", conversationDataSource);
         put(options, "conversationMaxBytes", conversationMaxBytes);
         put(options, "conversationMaxCount", conversationMaxCount);
         put(options, "conversationMaxTurns", conversationMaxTurns);
         put(options, "conversationStore", conversationStore);
+        put(options, "conversationTtl", conversationTtl);
         put(options, "httpClient", httpClient);
         put(options, "maxConcurrentRequests", maxConcurrentRequests);
         put(options, "maxResponseSize", maxResponseSize);
