@@ -113,12 +113,20 @@ final class AdaptiveLimit {
     }
 
     /**
+     * Whether the limit is above the ceiling: a refusal of any request granted now is the probe's, even one granted
+     * at or below the ceiling (a probe sent after it may reach the server first, on another connection).
+     */
+    boolean isProbing() {
+        return adaptive && limit > ceiling;
+    }
+
+    /**
      * A refusal arriving while {@code inFlightNow} other requests of the component are in flight.
      *
      * @param  sentInEpoch  the episode the refused request was granted in
      * @param  granted      its grant number (grants are numbered in order)
      * @param  aheadAtGrant the requests in flight when it was granted, itself not counted
-     * @param  probe        whether it was granted above the ceiling ({@link #isProbe})
+     * @param  probe        whether it was granted while probing above the ceiling ({@link #isProbing})
      * @param  pausedFor    how long the queue is paused for the refusal's Retry-After, zero when it is not
      * @return              whether the refusal is the component's own doing: other requests were in flight, so the
      *                      limit drops and the request may go again at the lower level without counting against

@@ -108,7 +108,7 @@ public final class ConcurrencyLimiter {
         }
         synchronized (this) {
             inFlight--;
-            limit.succeeded(permit.probe, System.nanoTime());
+            limit.succeeded(permit.aboveCeiling, System.nanoTime());
         }
         dispatch();
     }
@@ -240,8 +240,8 @@ public final class ConcurrencyLimiter {
             Waiter waiter = queue.poll();
             waiter.queued.set(false);
             inFlight++;
-            grants.add(new Grant(waiter, new Permit(limit.epoch(), grantNumbers++, inFlight - 1, limit.isProbe(inFlight)),
-                    this));
+            grants.add(new Grant(waiter, new Permit(limit.epoch(), grantNumbers++, inFlight - 1, limit.isProbing(),
+                    limit.isProbe(inFlight)), this));
         }
         return grants;
     }
@@ -311,14 +311,17 @@ public final class ConcurrencyLimiter {
         private final long number;
         /** The requests in flight when it was granted, itself not counted. */
         private final int ahead;
-        /** Whether it was granted above the ceiling (see AdaptiveLimit). */
+        /** Whether it was granted while the limit probed above the ceiling (see AdaptiveLimit). */
         private final boolean probe;
+        /** Whether it made more than the ceiling in flight: its success shows the server held them. */
+        private final boolean aboveCeiling;
 
-        private Permit(long epoch, long number, int ahead, boolean probe) {
+        private Permit(long epoch, long number, int ahead, boolean probe, boolean aboveCeiling) {
             this.epoch = epoch;
             this.number = number;
             this.ahead = ahead;
             this.probe = probe;
+            this.aboveCeiling = aboveCeiling;
         }
 
         private boolean release() {

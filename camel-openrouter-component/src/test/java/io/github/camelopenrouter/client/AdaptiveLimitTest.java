@@ -201,6 +201,7 @@ class AdaptiveLimitTest {
             long epoch = limit.epoch();
             long firstGrant = grants;
             grants += sent;
+            boolean probing = limit.isProbing();
             boolean[] probe = new boolean[sent];
             for (int i = 0; i < sent; i++) {
                 probe[i] = limit.isProbe(i + 1);
@@ -208,7 +209,7 @@ class AdaptiveLimitTest {
             int accepted = Math.min(sent, capacity);
             for (int i = accepted; i < sent; i++) {
                 // the refused ones come back while the accepted ones (and the refusals not yet read) are in flight
-                limit.refused(sent - 1 - (i - accepted), epoch, firstGrant + i, i, probe[i], PAUSE, now);
+                limit.refused(sent - 1 - (i - accepted), epoch, firstGrant + i, i, probing, PAUSE, now);
                 refusals++;
                 pausedUntil = now + PAUSE.toNanos();
             }
