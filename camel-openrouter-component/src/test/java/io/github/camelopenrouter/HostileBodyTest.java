@@ -48,6 +48,18 @@ class HostileBodyTest extends OpenRouterTestSupport {
         assertThat(exchange.getProperty(OpenRouterConstants.ERROR_TYPE)).isEqualTo("invalid_input");
     }
 
+    /** The issue's own case: YAML's anchor and alias make a list that holds itself, as a YAML-loading route gets it. */
+    @Test
+    void aYamlListThatAliasesItselfIsRefused() {
+        Object body = new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+                .loadFromString("&a [\"hello\", *a]");
+        assertThat(body).asList().element(1).isSameAs(body);
+
+        Exchange exchange = ask(body);
+
+        assertRefusedBeforeSending(exchange, "The message body contains itself: a java.util.ArrayList holds itself");
+    }
+
     @Test
     void aListNested50000DeepIsRefused() {
         Object body = "deep";

@@ -38,6 +38,36 @@ class QueueTimeoutTest extends OpenRouterTestSupport {
         assertThat(first.getMessage().getHeader(OpenRouterConstants.QUEUED_MILLIS)).isEqualTo(0L);
     }
 
+    /**
+     * The other operations go through the same limiter as chat: with one slot taken by a chat, an embeddings call and a
+     * credits call wait for it (and time out in the queue, with nothing sent), and one sent after it frees gets through.
+     */
+    @Test
+    void embeddingsAndCreditsWaitForTheSameSlotsAsChat() throws Exception {
+        OpenRouterComponent component = context.getComponent("openrouter", OpenRouterComponent.class);
+        component.setMaxConcurrentRequests(1);
+        component.setQueueTimeout(300);
+        simulator.enqueue(Fault.delay(Duration.ofSeconds(2)));
+
+        CompletableFuture<Exchange> slow = template.asyncSend("openrouter:chat", e -> e.getMessage().setBody("Slow"));
+        simulator.awaitRequests(1, Duration.ofSeconds(5));
+        Exchange embeddings = send("openrouter:embeddings?model=openai/text-embedding-3-small", "alpha");
+        Exchange credits = send("openrouter:credits", null);
+
+        for (Exchange waited : java.util.List.of(embeddings, credits)) {
+            assertThat(waited.getException()).isInstanceOf(QueueTimeoutException.class)
+                    .hasMessageStartingWith("The request waited queueTimeout (300 ms) for a free slot and was not sent");
+            assertThat(waited.getProperty(OpenRouterConstants.ERROR_TYPE)).isEqualTo("queue_timeout");
+            assertThat(waited.getMessage().getHeader(OpenRouterConstants.QUEUED_MILLIS, Long.class)).isGreaterThanOrEqualTo(300L);
+        }
+        assertThat(simulator.apiRequests()).as("non-chat requests the simulator received").isEmpty();
+
+        assertThat(slow.get(10, TimeUnit.SECONDS).getException()).isNull();
+        Exchange after = sendOk("openrouter:embeddings?model=openai/text-embedding-3-small", "alpha");
+        assertThat(after.getMessage().getHeader(OpenRouterConstants.QUEUED_MILLIS)).isEqualTo(0L);
+        assertThat(simulator.apiRequests()).hasSize(1);
+    }
+
     @Test
     void theWaitForASlotDoesNotCountTowardsRequestTimeout() throws Exception {
         OpenRouterComponent component = context.getComponent("openrouter", OpenRouterComponent.class);

@@ -71,6 +71,42 @@ class StreamingTest extends OpenRouterTestSupport {
                 OpenRouterConstants.FINISH_REASON, OpenRouterConstants.TOTAL_TOKENS, OpenRouterConstants.PROVIDER);
     }
 
+    @Test
+    void aStreamedAnswerWithReasoningAndWebSearchHasTheReasoningAndCitationsANonStreamedOneHas() {
+        String uri = "openrouter:chat?model=acme/thinker&reasoningEffort=high&webSearch=true&webMaxResults=2";
+        Exchange plain = sendOk(uri, "Camel 4.18 news");
+        Exchange streamed = sendOk(uri + "&streamTo=mock:deltas", "Camel 4.18 news");
+
+        assertThat(sentJson().get("stream").asBoolean()).isTrue();
+        OpenRouterSdk.shared().assertOutbound("ChatRequest", sentJson().toString());
+        assertThat(streamed.getMessage().getBody(String.class)).isEqualTo(plain.getMessage().getBody(String.class));
+        Map<String, Object> expected = replyHeaders(plain);
+        expected.put(OpenRouterConstants.RESPONSE_ID, "gen-sim-2");
+        expected.put(OpenRouterConstants.GENERATION_ID, "gen-sim-2");
+        Map<String, Object> actual = replyHeaders(streamed);
+        assertThat(actual.remove(OpenRouterConstants.TIME_TO_FIRST_TOKEN)).isNotNull();
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual.get(OpenRouterConstants.REASONING).toString()).startsWith("Simulated reasoning (effort high)");
+        assertThat(actual.get(OpenRouterConstants.CITATIONS)).asList().hasSize(2);
+        assertThat(actual.get(OpenRouterConstants.ANNOTATIONS).toString()).contains("url_citation");
+        assertThat(actual).containsKey(OpenRouterConstants.REASONING_TOKENS);
+    }
+
+    @Test
+    void aStreamedStructuredAnswerIsValidatedAgainstTheSchemaAsANonStreamedOne() {
+        Exchange fitting = sendOk("openrouter:chat?stream=true&jsonSchema=classpath:schemas/invoice.json", "Invoice 42");
+        assertThat(sentJson().get("stream").asBoolean()).isTrue();
+        assertThat(fitting.getMessage().getBody(String.class)).startsWith("{\"number\":\"simulated number\",\"total\":99.5,");
+
+        simulator.setJsonAnswer(io.github.camelopenrouter.simulator.JsonAnswer.BREAKS_SCHEMA);
+        Exchange broken = send("openrouter:chat?stream=true&jsonSchema=classpath:schemas/invoice.json", "Invoice 42");
+
+        assertThat(sentJson().get("stream").asBoolean()).isTrue();
+        assertThat(broken.getException()).isInstanceOfSatisfying(OpenRouterOutputException.class,
+                e -> assertThat(e.getValidationMessages()).containsExactly("$: required property 'number' not found"));
+        assertThat(broken.getProperty(OpenRouterConstants.ERROR_TYPE)).isEqualTo("invalid_output");
+    }
+
     private static Map<String, Object> replyHeaders(Exchange exchange) {
         Map<String, Object> headers = new TreeMap<>();
         exchange.getMessage().getHeaders().forEach((name, value) -> {

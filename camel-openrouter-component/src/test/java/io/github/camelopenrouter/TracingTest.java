@@ -46,7 +46,7 @@ class TracingTest extends OpenRouterTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:ask").routeId("ask").to("openrouter:chat?model=google/gemini-2.5-flash");
+                from("direct:ask").routeId("ask").to("openrouter:chat?model=google/gemini-2.5-flash&temperature=0.2");
             }
         };
     }
@@ -72,7 +72,19 @@ class TracingTest extends OpenRouterTestSupport {
         assertThat(attribute(span, "gen_ai.response.finish_reasons")).isEqualTo("[\"stop\"]");
         assertThat(attribute(span, "openrouter.cost"))
                 .isEqualTo(String.valueOf(exchange.getMessage().getHeader(OpenRouterConstants.COST)));
+        assertThat(attribute(span, "gen_ai.request.temperature")).isEqualTo("0.2");
+        assertThat(attribute(span, "openrouter.provider"))
+                .isEqualTo(exchange.getMessage().getHeader(OpenRouterConstants.PROVIDER)).isNotNull();
+        assertThat(attribute(span, "openrouter.attempts")).isEqualTo("1");
         assertThat(span.toString()).doesNotContain(API_KEY);
+    }
+
+    @Test
+    void aRetriedCallCountsItsAttemptsOnTheSpan() {
+        simulator.enqueue(Fault.error(503, "No provider available"));
+        sendOk("direct:ask", "Describe the weather");
+
+        assertThat(attribute(openRouterSpan(), "openrouter.attempts")).isEqualTo("2");
     }
 
     @Test
