@@ -41,6 +41,15 @@ public final class OpenRouterConstants {
               javaType = "String")
     public static final String CONVERSATION_ID = "CamelOpenRouterConversationId";
 
+    @Metadata(label = "producer", description = "Identifies this question within its conversation (at most 255"
+                                                + " characters, for example the id of the message it came from), for"
+                                                + " consumers that may deliver a message again (Kafka, JMS): a turn"
+                                                + " whose id the conversation already holds is not recorded a second"
+                                                + " time, and the question is sent with the history it had the first"
+                                                + " time. Needs CamelOpenRouterConversationId.",
+              javaType = "String")
+    public static final String CONVERSATION_TURN_ID = "CamelOpenRouterConversationTurnId";
+
     @Metadata(label = "producer", description = "Sampling temperature, 0 to 2; overrides the temperature option.",
               javaType = "Double")
     public static final String TEMPERATURE = "CamelOpenRouterTemperature";

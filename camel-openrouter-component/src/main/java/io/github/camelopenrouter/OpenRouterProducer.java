@@ -248,6 +248,7 @@ public class OpenRouterProducer extends DefaultAsyncProducer {
 
     private void complete(Exchange exchange, PreparedRequest prepared, ChatResponse reply) {
         ResponseMapper.apply(reply, prepared, exchange);
-        getEndpoint().getConversations().remember(prepared.conversationId(), prepared.userMessage(), reply);
+        getEndpoint().getConversations().remember(prepared.conversationId(), prepared.conversationTurnId(),
+                prepared.userMessage(), reply);
     }
 }

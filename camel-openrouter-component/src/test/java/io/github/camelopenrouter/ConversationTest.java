@@ -122,6 +122,30 @@ class ConversationTest extends OpenRouterTestSupport {
     }
 
     @Test
+    void aQuestionDeliveredAgainIsSentWithItsFirstHistoryAndRecordedOnce() {
+        Map<String, Object> second = Map.of(OpenRouterConstants.CONVERSATION_ID, "again",
+                OpenRouterConstants.CONVERSATION_TURN_ID, "m-2");
+        sendOk(URI, "first", Map.of(OpenRouterConstants.CONVERSATION_ID, "again", OpenRouterConstants.CONVERSATION_TURN_ID, "m-1"));
+        sendOk(URI, "second", second);
+        JsonNode firstTime = sentJson().get("messages");
+
+        sendOk(URI, "second", second);
+        assertThat(sentJson().get("messages")).isEqualTo(firstTime);
+
+        sendOk(URI, "third", Map.of(OpenRouterConstants.CONVERSATION_ID, "again"));
+        assertThat(sentJson().get("messages")).as("first and second recorded once each").hasSize(5);
+    }
+
+    @Test
+    void aTurnIdWithoutAConversationOrTooLongIsRefusedBeforeSending() {
+        assertRefusedBeforeSending(send(URI, "q", Map.of(OpenRouterConstants.CONVERSATION_TURN_ID, "m-1")),
+                "Header CamelOpenRouterConversationTurnId is set without CamelOpenRouterConversationId");
+        assertRefusedBeforeSending(send(URI, "q", Map.of(OpenRouterConstants.CONVERSATION_ID, "c",
+                OpenRouterConstants.CONVERSATION_TURN_ID, "x".repeat(256))),
+                "CamelOpenRouterConversationTurnId has 256 characters; it takes at most 255");
+    }
+
+    @Test
     void aNegativeConversationTtlIsRefusedAtStart() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getEndpoint(URI + "&conversationTtl=-5").start())
                 .hasMessageContaining("conversationTtl must be 0 (never expire) or a positive duration, got -5 ms");

@@ -254,6 +254,28 @@ class JdbcConversationStoreRouteTest {
     }
 
     @Test
+    void aQuestionDeliveredAgainToTheOtherApplicationIsSentWithItsFirstHistoryAndRecordedOnce() throws Exception {
+        CamelContext one = application();
+        CamelContext other = application();
+        sendOk(one, URI, "What is due?", Map.of(OpenRouterConstants.CONVERSATION_ID, "kafka",
+                OpenRouterConstants.CONVERSATION_TURN_ID, "question-1"));
+        sendOk(one, URI, "By when?", Map.of(OpenRouterConstants.CONVERSATION_ID, "kafka",
+                OpenRouterConstants.CONVERSATION_TURN_ID, "question-2"));
+        JsonNode firstTime = simulator.lastRequest().json().get("messages");
+
+        // the first instance died before committing question-2's offset: the other one reads it again
+        sendOk(other, URI, "By when?", Map.of(OpenRouterConstants.CONVERSATION_ID, "kafka",
+                OpenRouterConstants.CONVERSATION_TURN_ID, "question-2"));
+
+        assertThat(simulator.lastRequest().json().get("messages")).isEqualTo(firstTime).hasSize(3);
+        assertThat(new JdbcConversationStore(dataSource).load("kafka")).extracting(ConversationTurn::turnId)
+                .containsExactly("question-1", "question-2");
+        sendOk(other, URI, "And then?", Map.of(OpenRouterConstants.CONVERSATION_ID, "kafka",
+                OpenRouterConstants.CONVERSATION_TURN_ID, "question-3"));
+        assertThat(simulator.lastRequest().json().get("messages")).hasSize(5);
+    }
+
+    @Test
     void endpointsOnOneDataSourceShareOneStoreThatAppendsOnTheComponentsWorkers() throws Exception {
         CamelContext context = application();
         OpenRouterEndpoint first = context.getEndpoint(URI, OpenRouterEndpoint.class);

@@ -12,7 +12,25 @@ public interface ConversationStore {
     /** The turns of a conversation, oldest first; empty when it is unknown or was evicted. */
     List<ConversationTurn> load(String conversationId);
 
-    /** Adds a completed turn at the end of a conversation. */
+    /**
+     * The turns before the one with this turn id, when the conversation holds it (its question is being delivered
+     * again), so the question is sent with the history it had the first time; otherwise all of them, as
+     * {@link #load}.
+     */
+    default List<ConversationTurn> loadBefore(String conversationId, String turnId) {
+        List<ConversationTurn> turns = load(conversationId);
+        for (int i = 0; i < turns.size(); i++) {
+            if (turnId.equals(turns.get(i).turnId())) {
+                return turns.subList(0, i);
+            }
+        }
+        return turns;
+    }
+
+    /**
+     * Adds a completed turn at the end of a conversation; a turn whose {@link ConversationTurn#turnId() turn id} the
+     * conversation already holds is not added again (the first answer stays).
+     */
     void append(String conversationId, ConversationTurn turn);
 
     /** Forgets a conversation. */

@@ -13,8 +13,19 @@ import io.github.camelopenrouter.wire.Payload;
 /**
  * One question and its answer. The user message's files are held as bytes (the originals may be gone by the next
  * turn), except files sent by reference to the Files API ({@code file_id}), which are held as their id only.
+ *
+ * @param turnId what identifies the turn within its conversation (CamelOpenRouterConversationTurnId), or null
  */
-public record ConversationTurn(Message user, Message assistant, long sizeInBytes) {
+public record ConversationTurn(Message user, Message assistant, long sizeInBytes, String turnId) {
+
+    public ConversationTurn(Message user, Message assistant, long sizeInBytes) {
+        this(user, assistant, sizeInBytes, null);
+    }
+
+    /** The same turn under a turn id. */
+    public ConversationTurn withTurnId(String id) {
+        return new ConversationTurn(user, assistant, sizeInBytes, id);
+    }
 
     /** A turn whose file contents are copied into memory, so it survives the exchange that produced it. */
     public static ConversationTurn retained(Message user, Message assistant) {

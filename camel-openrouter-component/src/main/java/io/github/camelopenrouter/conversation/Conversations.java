@@ -31,11 +31,19 @@ public final class Conversations {
 
     /** The earlier messages of a conversation, oldest first, to send before the new user message; empty without id. */
     public List<Message> history(String conversationId) {
+        return history(conversationId, null);
+    }
+
+    /**
+     * @param turnId the question's own turn id, or null: when the conversation already holds it (the question is
+     *               delivered again), only the turns before it
+     */
+    public List<Message> history(String conversationId, String turnId) {
         if (conversationId == null) {
             return List.of();
         }
         List<Message> messages = new ArrayList<>();
-        List<ConversationTurn> turns = store.load(conversationId);
+        List<ConversationTurn> turns = turnId == null ? store.load(conversationId) : store.loadBefore(conversationId, turnId);
         // a shared store may keep more: what is sent (and billed again) is bounded all the same
         for (ConversationTurn turn : turns.subList(Math.max(0, turns.size() - maxTurns), turns.size())) {
             messages.add(turn.user());
@@ -46,12 +54,17 @@ public final class Conversations {
 
     /** Records a completed turn: the user message as sent and the reply's answer with its file annotations. */
     public void remember(String conversationId, Message user, ChatResponse reply) {
+        remember(conversationId, null, user, reply);
+    }
+
+    /** @param turnId identifies the turn within the conversation (a store does not record it twice), or null */
+    public void remember(String conversationId, String turnId, Message user, ChatResponse reply) {
         if (conversationId == null) {
             return;
         }
         ChatResponse.ResponseMessage answer = reply.firstChoice() == null ? null : reply.firstChoice().message();
         Message assistant = Message.assistant(answer == null ? "" : answer.content(),
                 answer != null && answer.hasAnnotations() ? answer.annotations() : null);
-        store.append(conversationId, ConversationTurn.retained(user, assistant));
+        store.append(conversationId, ConversationTurn.retained(user, assistant).withTurnId(turnId));
     }
 }

@@ -108,6 +108,10 @@ public final class InMemoryConversationStore implements ConversationStore {
             conversation = new Conversation();
             conversations.put(conversationId, conversation);
         }
+        if (turn.turnId() != null && conversation.turns.stream().anyMatch(kept -> turn.turnId().equals(kept.turnId()))) {
+            LOG.debug("Conversation {} already holds turn {}: not recorded again", conversationId, turn.turnId());
+            return;
+        }
         conversation.lastAppendMillis = now;
         conversation.turns.add(turn);
         conversation.bytes += turn.sizeInBytes();

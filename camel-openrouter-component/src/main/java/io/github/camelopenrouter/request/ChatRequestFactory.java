@@ -59,7 +59,7 @@ public final class ChatRequestFactory {
         if (settings.systemMessage() != null) {
             messages.add(Message.system(settings.systemMessage()));
         }
-        messages.addAll(conversations.history(settings.conversationId()));
+        messages.addAll(conversations.history(settings.conversationId(), settings.conversationTurnId()));
         Message user = Message.user(parts);
         messages.add(user);
 
@@ -74,7 +74,7 @@ public final class ChatRequestFactory {
                 settings.streaming().stream() ? Boolean.TRUE : null, settings.sampling().parameters(),
                 settings.tracking().wire(), settings.extras().properties());
         return new PreparedRequest(request, StreamingRequestBody.of(request), user, settings.conversationId(),
-                body.skipped(), settings.output(), settings.streaming());
+                settings.conversationTurnId(), body.skipped(), settings.output(), settings.streaming());
     }
 
     /** OpenRouter silently falls back to a paid OCR engine for PDFs when no engine is chosen: say so, once. */

@@ -17,6 +17,7 @@ public record PreparedRequest(
         StreamingRequestBody body,
         Message userMessage,
         String conversationId,
+        String conversationTurnId,
         List<String> skippedAttachments,
         OutputSettings output,
         StreamSettings streaming) {
@@ -26,7 +27,8 @@ public record PreparedRequest(
         List<Message> messages = new ArrayList<>(request.messages());
         messages.set(messages.size() - 1, user);
         ChatRequest replaced = request.withMessages(messages);
-        return new PreparedRequest(replaced, StreamingRequestBody.of(replaced), user, conversationId, skippedAttachments,
+        return new PreparedRequest(replaced, StreamingRequestBody.of(replaced), user, conversationId, conversationTurnId,
+                skippedAttachments,
                 output, streaming);
     }
 }

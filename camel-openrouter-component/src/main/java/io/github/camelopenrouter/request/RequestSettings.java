@@ -2,6 +2,7 @@ package io.github.camelopenrouter.request;
 
 import io.github.camelopenrouter.OpenRouterConfiguration;
 import io.github.camelopenrouter.OpenRouterConstants;
+import io.github.camelopenrouter.OpenRouterInputException;
 import org.apache.camel.Exchange;
 
 /**
@@ -14,6 +15,7 @@ public record RequestSettings(
         String prompt,
         String systemMessage,
         String conversationId,
+        String conversationTurnId,
         MediaSettings media,
         SamplingSettings sampling,
         RoutingSettings routing,
@@ -45,11 +47,13 @@ public record RequestSettings(
 
     private static RequestSettings read(SettingReader in, OutputSchema outputSchema) {
         String conversationId = in.text(OpenRouterConstants.CONVERSATION_ID, null);
+        String turnId = conversationTurnId(in, conversationId);
         RequestSettings typed = new RequestSettings(
                 in.text(OpenRouterConstants.MODEL, in.options().getModel()),
                 in.text(OpenRouterConstants.PROMPT, in.options().getPrompt()),
                 in.text(OpenRouterConstants.SYSTEM_MESSAGE, in.options().getSystemMessage()),
                 conversationId,
+                turnId,
                 MediaSettings.read(in),
                 SamplingSettings.read(in),
                 RoutingSettings.read(in),
@@ -65,7 +69,27 @@ public record RequestSettings(
     }
 
     private RequestSettings withExtras(RequestExtras value) {
-        return new RequestSettings(model, prompt, systemMessage, conversationId, media, sampling, routing, reasoning, cache,
-                web, tracking, output, streaming, value);
+        return new RequestSettings(model, prompt, systemMessage, conversationId, conversationTurnId, media, sampling,
+                routing, reasoning, cache, web, tracking, output, streaming, value);
+    }
+
+    /** What stores can key a turn by: bounded, and meaningless without the conversation it belongs to. */
+    static final int MAX_TURN_ID = 255;
+
+    private static String conversationTurnId(SettingReader in, String conversationId) {
+        String turnId = in.text(OpenRouterConstants.CONVERSATION_TURN_ID, null);
+        if (turnId == null) {
+            return null;
+        }
+        if (conversationId == null) {
+            throw new OpenRouterInputException("Header " + OpenRouterConstants.CONVERSATION_TURN_ID + " is set without "
+                                               + OpenRouterConstants.CONVERSATION_ID + ": a turn id names a question"
+                                               + " within a conversation; set both, or neither");
+        }
+        if (turnId.length() > MAX_TURN_ID) {
+            throw new OpenRouterInputException("Header " + OpenRouterConstants.CONVERSATION_TURN_ID + " has "
+                                               + turnId.length() + " characters; it takes at most " + MAX_TURN_ID);
+        }
+        return turnId;
     }
 }

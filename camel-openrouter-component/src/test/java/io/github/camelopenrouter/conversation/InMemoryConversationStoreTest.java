@@ -53,6 +53,19 @@ class InMemoryConversationStoreTest {
     }
 
     @Test
+    void aTurnIdTheConversationHoldsIsNotAppendedAgain() {
+        store.append("c", turn("q1").withTurnId("m-1"));
+        store.append("c", turn("q2").withTurnId("m-2"));
+        long bytes = store.sizeInBytes();
+
+        assertThat(store.loadBefore("c", "m-2")).hasSize(1);
+        store.append("c", turn("q2 again").withTurnId("m-2"));
+
+        assertThat(store.load("c")).extracting(ConversationTurn::turnId).containsExactly("m-1", "m-2");
+        assertThat(store.sizeInBytes()).isEqualTo(bytes);
+    }
+
+    @Test
     void withoutTtlNothingExpires() {
         InMemoryConversationStore forever = new InMemoryConversationStore(100, 1_000_000, 50, Duration.ZERO, clock);
         forever.append("c", turn("q"));

@@ -43,16 +43,18 @@ final class ConversationSql {
                 + " conversation_id VARCHAR(" + MAX_ID_LENGTH + ") NOT NULL REFERENCES " + conversations
                 + " (conversation_id) ON DELETE CASCADE,"
                 + " seq BIGINT NOT NULL,"
+                + " turn_id VARCHAR(" + MAX_ID_LENGTH + "),"
                 + " created_millis BIGINT NOT NULL,"
                 + " size_bytes BIGINT NOT NULL,"
                 + " turn TEXT NOT NULL,"
                 + " files BYTEA,"
-                + " PRIMARY KEY (conversation_id, seq))");
+                + " PRIMARY KEY (conversation_id, seq),"
+                + " UNIQUE (conversation_id, turn_id))");
     }
 
     /** The turns of a live conversation, oldest first: parameters id, the oldest live updated_millis. */
     String loadTurns() {
-        return "SELECT t.turn, t.files FROM " + turns + " t JOIN " + conversations
+        return "SELECT t.turn, t.files, t.turn_id FROM " + turns + " t JOIN " + conversations
                + " c ON c.conversation_id = t.conversation_id"
                + " WHERE c.conversation_id = ? AND c.updated_millis >= ? ORDER BY t.seq";
     }
@@ -72,10 +74,15 @@ final class ConversationSql {
         return "UPDATE " + conversations + " SET last_seq = ?, updated_millis = ? WHERE conversation_id = ?";
     }
 
-    /** Parameters id, seq, created_millis, size_bytes, turn, files. */
+    /** Parameters id, seq, turn_id, created_millis, size_bytes, turn, files. */
     String insertTurn() {
-        return "INSERT INTO " + turns + " (conversation_id, seq, created_millis, size_bytes, turn, files)"
-               + " VALUES (?, ?, ?, ?, ?, ?)";
+        return "INSERT INTO " + turns + " (conversation_id, seq, turn_id, created_millis, size_bytes, turn, files)"
+               + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    /** Whether a conversation holds a turn id: parameters id, turn_id. */
+    String findTurnId() {
+        return "SELECT seq FROM " + turns + " WHERE conversation_id = ? AND turn_id = ?";
     }
 
     /** Drops the turns up to a seq: parameters id, the highest seq to drop. */

@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * ({@code SELECT ... FOR UPDATE}), gives the turn the next sequence number, inserts it and drops the turns beyond the
  * bound. Two instances appending to one conversation at once therefore take turns: every turn is kept exactly once and
  * the turns are ordered by the database's commit order, numbered 1, 2, 3... without ties (the primary key is the
- * conversation and that number). A turn is written whole or not at all.
+ * conversation and that number). A turn is written whole or not at all. A turn with a turn id
+ * (CamelOpenRouterConversationTurnId) the conversation already holds - its question delivered again - is not written
+ * a second time, and {@link #loadBefore} gives that question the history it had the first time.
  *
  * <p>
  * <b>Bounds.</b> The newest {@link #setMaxTurns(int) maxTurns} turns of a conversation are kept (default 50, the
@@ -114,7 +116,7 @@ public final class JdbcConversationStore implements ConversationStore {
             select.setLong(2, oldestLive(clock.millis()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    turns.add(TurnCodec.decode(rows.getString(1), rows.getBytes(2)));
+                    turns.add(TurnCodec.decode(rows.getString(1), rows.getBytes(2)).withTurnId(rows.getString(3)));
                 }
             }
         } catch (SQLException e) {
@@ -157,6 +159,10 @@ public final class JdbcConversationStore implements ConversationStore {
                     if (row.getLong(2) < oldestLive(now)) {
                         // expired but not yet cleaned up: the conversation starts afresh, as if it had been deleted
                         dropTurnsUpTo(connection, conversationId, last);
+                    } else if (turn.turnId() != null && holdsTurn(connection, conversationId, turn.turnId())) {
+                        LOG.debug("Conversation {} already holds turn {}: not recorded again", conversationId,
+                                turn.turnId());
+                        return;
                     }
                     seq = last + 1;
                 } else {
@@ -175,18 +181,29 @@ public final class JdbcConversationStore implements ConversationStore {
         try (PreparedStatement insert = prepare(connection, sql.insertTurn())) {
             insert.setString(1, conversationId);
             insert.setLong(2, seq);
-            insert.setLong(3, now);
-            insert.setLong(4, turn.sizeInBytes());
-            insert.setString(5, encoded.json());
+            insert.setString(3, turn.turnId());
+            insert.setLong(4, now);
+            insert.setLong(5, turn.sizeInBytes());
+            insert.setString(6, encoded.json());
             if (encoded.files() == null) {
-                insert.setNull(6, Types.VARBINARY);
+                insert.setNull(7, Types.VARBINARY);
             } else {
-                insert.setBytes(6, encoded.files());
+                insert.setBytes(7, encoded.files());
             }
             insert.executeUpdate();
         }
         if (seq > maxTurns) {
             dropTurnsUpTo(connection, conversationId, seq - maxTurns);
+        }
+    }
+
+    private boolean holdsTurn(Connection connection, String conversationId, String turnId) throws SQLException {
+        try (PreparedStatement find = prepare(connection, sql.findTurnId())) {
+            find.setString(1, conversationId);
+            find.setString(2, turnId);
+            try (ResultSet row = find.executeQuery()) {
+                return row.next();
+            }
         }
     }
 

@@ -124,6 +124,27 @@ class JdbcConversationStoreTest {
     }
 
     @Test
+    void aTurnIdTheConversationHoldsIsNotAppendedAgainAndLoadBeforeGivesItsEarlierHistory() throws Exception {
+        store.append("redelivered", text("q1", "a1").withTurnId("m-1"));
+        store.append("redelivered", text("q2", "first answer").withTurnId("m-2"));
+        store.append("redelivered", text("q3", "a3").withTurnId("m-3"));
+
+        assertThat(store.loadBefore("redelivered", "m-2")).extracting(StoreTurns::question).containsExactly("q1");
+        assertThat(store.loadBefore("redelivered", "m-9")).as("a new turn id: the whole conversation").hasSize(3);
+        store.append("redelivered", text("q2", "second answer").withTurnId("m-2"));
+
+        List<ConversationTurn> turns = store.load("redelivered");
+        assertThat(turns).extracting(StoreTurns::question).containsExactly("q1", "q2", "q3");
+        assertThat(turns).extracting(ConversationTurn::turnId).containsExactly("m-1", "m-2", "m-3");
+        assertThat(turns.get(1).assistant().content()).as("the first answer stays").isEqualTo("first answer");
+        assertThat(query("SELECT max(seq), last_seq FROM " + table + "_turn JOIN " + table
+                         + " USING (conversation_id) GROUP BY last_seq")).containsExactly(List.of("3", "3"));
+
+        store.append("other", text("q", "a").withTurnId("m-2"));
+        assertThat(store.load("other")).as("turn ids are per conversation").hasSize(1);
+    }
+
+    @Test
     void removeForgetsAConversationAndItsTurns() throws Exception {
         store.append("gone", text("q", "a"));
         store.append("kept", text("q", "a"));
