@@ -61,10 +61,11 @@ public class OpenRouterComponent extends HealthCheckComponent implements SSLCont
     @Metadata(label = "advanced", defaultValue = "true",
               description = "Lower the limit on requests in flight when OpenRouter refuses for load (429, 503) to the"
                             + " number it was still holding (by at most half for one burst of refusals), pause every"
-                            + " queued request for the Retry-After, and climb back by one per round of successes once"
-                            + " ten times that pause (at least a second) passed without a refusal. A refusal while other"
-                            + " requests were in flight is the component's own burst and does not count against"
-                            + " maxRetries. false keeps the limit at maxConcurrentRequests.")
+                            + " queued request for the Retry-After, and remember that level as the key's capacity: the"
+                            + " limit tries one more only after ten times that pause (at least a second) without a"
+                            + " refusal, twice as long after each such try the server refuses, at most every 5 minutes."
+                            + " A refusal while other requests were in flight is the component's own burst and does not"
+                            + " count against maxRetries. false keeps the limit at maxConcurrentRequests.")
     private boolean adaptiveConcurrency = true;
 
     @Metadata(label = "advanced", defaultValue = "" + DEFAULT_WORKER_THREADS,
@@ -212,6 +213,12 @@ public class OpenRouterComponent extends HealthCheckComponent implements SSLCont
                                     + " for load when adaptiveConcurrency is on)")
     public synchronized int getConcurrencyLimit() {
         return resources == null ? maxConcurrentRequests : resources.limiter().limit();
+    }
+
+    @ManagedAttribute(description = "The most requests in flight the server was seen to hold: the level the last refusal"
+                                    + " for load measured, maxConcurrentRequests before any")
+    public synchronized int getConcurrencyCeiling() {
+        return resources == null ? maxConcurrentRequests : resources.limiter().ceiling();
     }
 
     @ManagedAttribute(description = "Requests waiting for a free slot")

@@ -6,6 +6,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
@@ -51,11 +54,37 @@ class AdaptiveConcurrencyTest extends OpenRouterTestSupport {
 
         simulator.reset(); // the capacity is lifted
         simulator.setLatency(Duration.ofMillis(10));
-        Thread.sleep(1100); // the hold after a refusal: ten times a Retry-After of 0, at least a second
+        Thread.sleep(1100); // the gap before a probe after a refusal: ten times a Retry-After of 0, at least a second
         assertThat(new TreeMap<>(sendAtOnce("openrouter:chat", 200))).containsExactly(Map.entry("ok", 200));
 
         assertThat(component.getConcurrencyLimit()).as("the limit after 200 successes").isGreaterThan(lowered + 5);
         assertThat(simulator.peakInProgress()).isGreaterThan(4);
+    }
+
+    @Test
+    void aLongBacklogProbesAboveTheMeasuredCapacityRarely() throws Exception {
+        // Retry-After 0 pauses nothing, so the first probe comes a second after the refusals that measured the
+        // capacity; each refused probe doubles the wait before the next (1, 2, 4 s). A fixed hold would probe, and be
+        // refused, about once a second.
+        OpenRouterComponent component = context.getComponent("openrouter", OpenRouterComponent.class);
+        component.setMaxConcurrentRequests(8);
+        simulator.setCapacity(4, "0");
+        simulator.setLatency(Duration.ofMillis(20));
+        AtomicLong refusalsAtConvergence = new AtomicLong(-1);
+        long started = System.nanoTime();
+
+        Map<String, Integer> outcomes = sendAtOnce("openrouter:chat?maxRetries=0", 1000, done -> {
+            if (done == 100) {
+                refusalsAtConvergence.set(component.getLoadRefusals());
+            }
+        });
+
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        assertThat(new TreeMap<>(outcomes)).containsExactly(Map.entry("ok", 1000));
+        assertThat(component.getConcurrencyLimit()).as("the limit at the end").isBetween(4, 5);
+        assertThat(simulator.capacityRefusals() - refusalsAtConvergence.get())
+                .as("refusals after convergence, in a backlog of %d s", seconds)
+                .isLessThanOrEqualTo(seconds < 15 ? 3 : 4);
     }
 
     @Test
@@ -78,20 +107,28 @@ class AdaptiveConcurrencyTest extends OpenRouterTestSupport {
     }
 
     private Map<String, Integer> sendAtOnce(String uri, int exchanges) throws Exception {
+        return sendAtOnce(uri, exchanges, done -> {
+        });
+    }
+
+    /** @param progress told how many exchanges have ended, each time one does */
+    private Map<String, Integer> sendAtOnce(String uri, int exchanges, IntConsumer progress) throws Exception {
         AsyncProducer producer = context.getEndpoint(uri).createAsyncProducer();
         producer.start();
         Map<String, Integer> outcomes = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(exchanges);
+        AtomicInteger ended = new AtomicInteger();
         for (int i = 0; i < exchanges; i++) {
             Exchange exchange = new DefaultExchange(context);
             exchange.getMessage().setBody("Question " + i);
             producer.process(exchange, doneSync -> {
                 outcomes.merge(exchange.getException() == null ? "ok" : exchange.getException().getMessage(), 1,
                         Integer::sum);
+                progress.accept(ended.incrementAndGet());
                 done.countDown();
             });
         }
-        assertThat(done.await(30, TimeUnit.SECONDS)).as("every exchange ended").isTrue();
+        assertThat(done.await(60, TimeUnit.SECONDS)).as("every exchange ended").isTrue();
         producer.stop();
         return outcomes;
     }

@@ -43,6 +43,7 @@ class FlowControlJmxTest {
             assertThat(jmx.getAttribute(mbean, "RequestsInFlight")).isEqualTo(2);
             assertThat(jmx.getAttribute(mbean, "QueuedRequests")).isEqualTo(3);
             assertThat(jmx.getAttribute(mbean, "ConcurrencyLimit")).isEqualTo(2);
+            assertThat(jmx.getAttribute(mbean, "ConcurrencyCeiling")).as("nothing measured yet").isEqualTo(2);
             assertThat(jmx.getAttribute(mbean, "MaxConcurrentRequests")).isEqualTo(2);
             assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
             assertThat(jmx.getAttribute(mbean, "RequestsInFlight")).isEqualTo(0);
@@ -53,6 +54,7 @@ class FlowControlJmxTest {
             simulator.setCapacity(1, "0");
             assertThat(send(camel, producer, 2).await(20, TimeUnit.SECONDS)).isTrue();
             assertThat(jmx.getAttribute(mbean, "ConcurrencyLimit")).isEqualTo(1);
+            assertThat(jmx.getAttribute(mbean, "ConcurrencyCeiling")).isEqualTo(1);
             assertThat(jmx.getAttribute(mbean, "LoadRefusals")).isEqualTo(simulator.capacityRefusals());
             assertThat(simulator.capacityRefusals()).isPositive();
             producer.stop();

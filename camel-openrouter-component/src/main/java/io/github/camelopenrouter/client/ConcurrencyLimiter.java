@@ -41,6 +41,7 @@ public final class ConcurrencyLimiter {
     private boolean paused;
     private long resumeAt;
     private long refusals;
+    private long grantNumbers;
 
     /**
      * @param delays fires queue timeouts and the end of a pause; null only for an unbounded, non-adaptive limiter
@@ -107,7 +108,7 @@ public final class ConcurrencyLimiter {
         }
         synchronized (this) {
             inFlight--;
-            limit.succeeded(System.nanoTime());
+            limit.succeeded(permit.aboveCeiling, System.nanoTime());
         }
         dispatch();
     }
@@ -139,6 +140,7 @@ public final class ConcurrencyLimiter {
             refusals++;
             long now = System.nanoTime();
             int before = limit.limit();
+            int ceilingBefore = limit.ceiling();
             boolean pausing = pause && limit.adaptive() && retryAfter != null && !retryAfter.isZero();
             if (pausing) {
                 long until = now + retryAfter.toNanos();
@@ -147,9 +149,12 @@ public final class ConcurrencyLimiter {
                     paused = true;
                 }
             }
-            ownBurst = limit.refused(inFlight, permit.epoch, pausing ? retryAfter : Duration.ZERO, now);
-            if (limit.limit() != before) {
-                LOG.debug("Refused with {} in flight: concurrency limit {} -> {}{}", inFlight + 1, before, limit.limit(),
+            ownBurst = limit.refused(inFlight, permit.epoch, permit.number, permit.ahead, permit.probe,
+                    pausing ? retryAfter : Duration.ZERO, now);
+            if (limit.limit() != before || limit.ceiling() != ceilingBefore) {
+                LOG.debug("Refused with {} in flight{}: concurrency limit {} -> {}, ceiling {} -> {}{}", inFlight + 1,
+                        permit.probe ? " (a probe above the ceiling)" : "", before, limit.limit(), ceilingBefore,
+                        limit.ceiling(),
                         paused ? ", queue paused for " + TimeUnit.NANOSECONDS.toMillis(pausedUntil - now) + " ms" : "");
             }
         }
@@ -159,6 +164,11 @@ public final class ConcurrencyLimiter {
 
     public synchronized int limit() {
         return limit.limit();
+    }
+
+    /** The most requests in flight the server was seen to hold (maxConcurrentRequests until a refusal measured it). */
+    public synchronized int ceiling() {
+        return limit.ceiling();
     }
 
     public int maxConcurrentRequests() {
@@ -230,7 +240,8 @@ public final class ConcurrencyLimiter {
             Waiter waiter = queue.poll();
             waiter.queued.set(false);
             inFlight++;
-            grants.add(new Grant(waiter, new Permit(limit.epoch()), this));
+            grants.add(new Grant(waiter, new Permit(limit.epoch(), grantNumbers++, inFlight - 1, limit.isProbing(),
+                    limit.isProbe(inFlight)), this));
         }
         return grants;
     }
@@ -296,9 +307,21 @@ public final class ConcurrencyLimiter {
         private final AtomicBoolean held = new AtomicBoolean(true);
         /** The episode of refusals it was granted in (see AdaptiveLimit). */
         private final long epoch;
+        /** Grants are numbered in order: a refusal tells the requests sent ahead of it from those sent after. */
+        private final long number;
+        /** The requests in flight when it was granted, itself not counted. */
+        private final int ahead;
+        /** Whether it was granted while the limit probed above the ceiling (see AdaptiveLimit). */
+        private final boolean probe;
+        /** Whether it made more than the ceiling in flight: its success shows the server held them. */
+        private final boolean aboveCeiling;
 
-        private Permit(long epoch) {
+        private Permit(long epoch, long number, int ahead, boolean probe, boolean aboveCeiling) {
             this.epoch = epoch;
+            this.number = number;
+            this.ahead = ahead;
+            this.probe = probe;
+            this.aboveCeiling = aboveCeiling;
         }
 
         private boolean release() {

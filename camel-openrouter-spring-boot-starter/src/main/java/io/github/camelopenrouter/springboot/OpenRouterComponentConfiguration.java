@@ -94,8 +94,9 @@ public class OpenRouterComponentConfiguration extends ComponentConfigurationProp
 
     /**
      * Lower the limit on requests in flight when OpenRouter refuses for load (429, 503) to the number it was still
-     * holding (by at most half for one burst of refusals), pause every queued request for the Retry-After, and climb
-     * back by one per round of successes once ten times that pause (at least a second) passed without a refusal. A
+     * holding (by at most half for one burst of refusals), pause every queued request for the Retry-After, and
+     * remember that level as the key's capacity: the limit tries one more only after ten times that pause (at least a
+     * second) without a refusal, twice as long after each such try the server refuses, at most every 5 minutes. A
      * refusal while other requests were in flight is the component's own burst and does not count against maxRetries.
      * false keeps the limit at maxConcurrentRequests. Default: true.
      */
