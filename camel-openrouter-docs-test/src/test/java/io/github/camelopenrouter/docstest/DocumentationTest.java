@@ -89,7 +89,11 @@ class DocumentationTest {
 
     @TestFactory
     Stream<DynamicTest> everyMarkedBlockDoesWhatItsMarkerSays() throws Exception {
+        // -Ddocs.test.only='run:kafka|run:streaming' (parts of blocks' names: file, line, marker) checks only those
+        // blocks, while working on them; CI sets nothing and checks all
+        List<String> only = List.of(System.getProperty("docs.test.only", "").split("\\|"));
         return blocks().stream().filter(b -> b.marker() != null && KINDS.contains(b.kind()) && !"not-a-command".equals(b.kind()))
+                .filter(b -> only.stream().anyMatch(b.toString()::contains))
                 .map(block -> DynamicTest.dynamicTest(block.toString(), () -> {
                     try {
                         check(block);
@@ -200,7 +204,14 @@ class DocumentationTest {
         Fixture fixture = block.fixture() == null ? null : Fixtures.named(block.fixture(), simulator);
         try {
             String script = ShellRun.script(block.text(), fixture);
-            ShellRun.Result result = ShellRun.run(script, copy, fixture, Duration.ofSeconds(150));
+            ShellRun.Result result;
+            try {
+                result = ShellRun.run(script, copy, fixture, Duration.ofSeconds(150));
+            } catch (AssertionError wrongWork) {
+                // a fixture that saw the work come out wrong fails at once: with what the command printed
+                throw new AssertionError(wrongWork.getMessage() + "\n--- ran (in " + copy + "):\n" + script
+                                         + "\n--- output:\n" + tail(ShellRun.read(copy.resolve(ShellRun.OUTPUT))), wrongWork);
+            }
             String report = "\n--- ran (in " + copy + "):\n" + script + "\n--- output:\n" + tail(result.output());
             assertThat(result.timedOut()).as("timed out%s%s", fixture == null ? "" : " waiting for "
                                                                                          + fixture.expectation(), report)

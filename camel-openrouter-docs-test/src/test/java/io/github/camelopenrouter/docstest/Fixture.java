@@ -23,7 +23,10 @@ interface Fixture extends AutoCloseable {
     default void before(Path copy) throws Exception {
     }
 
-    /** Polled while the command runs: true once it did what the doc says it does. */
+    /**
+     * Polled while the command runs: true once it did what the doc says it does. May throw an AssertionError when the
+     * work came out wrong (an answer with the wrong text), rather than wait for the timeout.
+     */
     boolean done(Path copy, String output) throws Exception;
 
     /** What {@link #done} waits for, for the failure message. */

@@ -21,10 +21,13 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.ftplet.UserManager;
 
-/** The fixtures a marker can name after {@code run:}; an unknown name fails the block, listing these. */
+/**
+ * The fixtures a marker can name after {@code run:}; an unknown name fails the block, listing these. The small ones
+ * are here; {@link KafkaFixture} and {@link StreamingFixture} have files of their own.
+ */
 final class Fixtures {
 
-    static final List<String> NAMES = List.of("mailbox", "ftp", "spring-boot", "simulator");
+    static final List<String> NAMES = List.of("mailbox", "ftp", "kafka", "streaming", "spring-boot", "simulator");
 
     private Fixtures() {
     }
@@ -33,6 +36,8 @@ final class Fixtures {
         return switch (name) {
             case "mailbox" -> new Mailbox(simulator);
             case "ftp" -> new Ftp(simulator);
+            case "kafka" -> new KafkaFixture(simulator);
+            case "streaming" -> new StreamingFixture(simulator);
             case "spring-boot" -> new SpringBoot(simulator);
             case "simulator" -> new StandaloneSimulator();
             default -> throw new AssertionError("no fixture named '" + name + "'; known: " + NAMES);

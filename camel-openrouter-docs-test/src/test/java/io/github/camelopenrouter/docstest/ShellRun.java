@@ -27,6 +27,9 @@ final class ShellRun {
      */
     static final Pattern ALREADY_INSTALLED = Pattern.compile("(?m)^mvn(?: -(?:B|q|ntp))* install -DskipTests && ");
 
+    /** Where the command's output goes, in the copy it runs in. */
+    static final String OUTPUT = "docs-test-output.txt";
+
     record Result(int exitCode, boolean timedOut, boolean fixtureDone, String output, Path copy) {
     }
 
@@ -79,7 +82,7 @@ final class ShellRun {
     }
 
     static Result run(String script, Path copy, Fixture fixture, Duration timeout) throws Exception {
-        Path output = copy.resolve("docs-test-output.txt");
+        Path output = copy.resolve(OUTPUT);
         ProcessBuilder builder = new ProcessBuilder("bash", "-e", "-c", script).directory(copy.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         Map<String, String> env = builder.environment();

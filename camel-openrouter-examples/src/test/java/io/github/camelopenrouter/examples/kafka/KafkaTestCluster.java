@@ -35,8 +35,11 @@ import org.apache.kafka.common.test.TestKitNodes;
 /**
  * A real Kafka 4.1 cluster in this JVM: one node in KRaft combined mode (broker and controller), on loopback, with
  * its log directories in a temporary folder. Plus the few client calls the tests make against it.
+ *
+ * <p>Public, in this module's test-jar, for the docs test: it runs the Kafka example's documented command against
+ * this same broker.
  */
-final class KafkaTestCluster implements AutoCloseable {
+public final class KafkaTestCluster implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
     private final Admin admin;
@@ -46,7 +49,7 @@ final class KafkaTestCluster implements AutoCloseable {
         this.admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()));
     }
 
-    static KafkaTestCluster start() throws Exception {
+    public static KafkaTestCluster start() throws Exception {
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
@@ -66,11 +69,11 @@ final class KafkaTestCluster implements AutoCloseable {
         return new KafkaTestCluster(cluster);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
 
-    void createTopics(String... names) throws Exception {
+    public void createTopics(String... names) throws Exception {
         admin.createTopics(Stream.of(names).map(name -> new NewTopic(name, 1, (short) 1)).toList()).all().get();
     }
 
@@ -105,7 +108,7 @@ final class KafkaTestCluster implements AutoCloseable {
     }
 
     /** Every record of partition 0 of the topic, read from the beginning to the current end. */
-    List<ConsumerRecord<String, byte[]>> readAll(String topic) throws Exception {
+    public List<ConsumerRecord<String, byte[]>> readAll(String topic) throws Exception {
         TopicPartition partition = new TopicPartition(topic, 0);
         long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
         Properties config = new Properties();
@@ -202,7 +205,7 @@ final class KafkaTestCluster implements AutoCloseable {
     }
 
     /** Number of records on partition 0 of the topic. */
-    long endOffset(String topic) throws Exception {
+    public long endOffset(String topic) throws Exception {
         TopicPartition partition = new TopicPartition(topic, 0);
         return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
     }

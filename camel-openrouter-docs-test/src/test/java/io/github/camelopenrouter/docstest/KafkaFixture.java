@@ -1,0 +1,100 @@
+package io.github.camelopenrouter.docstest;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelopenrouter.examples.kafka.KafkaTestCluster;
+import io.github.camelopenrouter.simulator.OpenRouterSimulator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The Kafka example's command against a real broker: the in-process KRaft node the examples' tests start
+ * ({@link KafkaTestCluster}, from their test-jar). It does with the Kafka client what the README's console-tool lines
+ * do: puts a picture's URL on {@code openrouter-requests} under the key {@code img-1}, and is done when the answer is
+ * on {@code openrouter-results} under that key, with the text the simulator gives for one image and the example's
+ * prompt - what {@code kafka-console-consumer.sh --property print.key=true} would show.
+ */
+final class KafkaFixture implements Fixture {
+
+    // the topics, key and URL as the README's console-tool lines name them (the example's defaults)
+    static final String REQUESTS = "openrouter-requests";
+    static final String RESULTS = "openrouter-results";
+    static final String KEY = "img-1";
+    static final String PICTURE = "https://upload.wikimedia.org/wikipedia/commons/3/3a/Cat03.jpg";
+    /** The simulator describes what it received: one image, and the prompt the example sends with it. */
+    static final String ANSWER = "Received 1 text part, 1 image, 0 files, 0 audio, 0 video."
+                                 + " Text: \"Describe this document or picture in two sentences.\"";
+
+    private final OpenRouterSimulator simulator;
+    private final KafkaTestCluster kafka;
+    private final Admin admin;
+
+    KafkaFixture(OpenRouterSimulator simulator) throws Exception {
+        this.simulator = simulator;
+        this.kafka = KafkaTestCluster.start();
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return Fixtures.simulatorEnvironment(simulator);
+    }
+
+    @Override
+    public String mavenArguments() {
+        return "-Dkafka.brokers=" + kafka.bootstrapServers() + Fixtures.baseUrl(simulator);
+    }
+
+    /**
+     * The record goes on before the example starts: its consumer group is new and reads from the earliest offset, so
+     * it takes the record once it has joined. No topic is created beforehand: the broker makes them on first use, as
+     * a broker with Kafka's default settings does for a user of the README.
+     */
+    @Override
+    public void before(Path copy) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(REQUESTS, KEY, PICTURE)).get();
+        }
+    }
+
+    /** Fails at once when an answer arrived that is not the one expected (or more than one did). */
+    @Override
+    public boolean done(Path copy, String output) throws Exception {
+        // the results topic exists once the example published its first answer (asking for the offsets of a topic
+        // that does not exist yet would log an error on every poll)
+        if (!admin.listTopics().names().get().contains(RESULTS) || kafka.endOffset(RESULTS) == 0) {
+            return false;
+        }
+        List<String> answers = kafka.readAll(RESULTS).stream().map(KafkaFixture::keyAndText).toList();
+        if (!answers.equals(List.of(KEY + "\t" + ANSWER))) {
+            throw new AssertionError("on " + RESULTS + " (key<TAB>value, as the console consumer prints them): "
+                                     + answers + "; expected only: " + KEY + "\t" + ANSWER);
+        }
+        return true;
+    }
+
+    private static String keyAndText(ConsumerRecord<String, byte[]> record) {
+        return record.key() + "\t" + new String(record.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String expectation() {
+        return "the answer to " + KEY + " (" + PICTURE + ") on " + RESULTS + ": " + KEY + "\t" + ANSWER;
+    }
+
+    @Override
+    public void close() throws Exception {
+        admin.close();
+        kafka.close();
+    }
+}
