@@ -17,7 +17,8 @@ import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
  *
  * <p>Each answer goes to the answers topic under the conversation id, with the headers {@code question-id} (the
  * question's own header, else {@code topic-partition-offset}) and {@code answered-by} (this instance's
- * {@code instance.name}). A question's offset is committed only after its answer is on the answers topic; a failed
+ * {@code instance.name}). The question id is also the turn's id in the conversation store, so a question delivered
+ * again is not recorded twice. A question's offset is committed only after its answer is on the answers topic; a failed
  * question stops its partition and is read again after {@code kafka.retry-pause-millis}; one that can never be sent goes to
  * the dead-letter topic. All settings are property placeholders (see {@code kafka-conversations.properties}).
  */
@@ -84,6 +85,11 @@ public class KafkaConversationRoute extends RouteBuilder {
         if (message.getHeader(QUESTION_ID_HEADER) == null) {
             message.setHeader(QUESTION_ID_HEADER, message.getHeader(KafkaConstants.TOPIC) + "-"
                     + message.getHeader(KafkaConstants.PARTITION) + "-" + message.getHeader(KafkaConstants.OFFSET));
+        }
+        if (message.getHeader(OpenRouterConstants.CONVERSATION_ID) != null) {
+            // a question read again (an instance died before committing it) is asked with the history it had the
+            // first time, and its turn is not stored twice
+            message.setHeader(OpenRouterConstants.CONVERSATION_TURN_ID, message.getHeader(QUESTION_ID_HEADER));
         }
     }
 

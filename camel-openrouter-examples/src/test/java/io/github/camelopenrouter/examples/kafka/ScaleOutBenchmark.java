@@ -74,13 +74,13 @@ public final class ScaleOutBenchmark {
                         run.connectionsPerQuestion()));
             }
             out.append("\nConversation-store cost per turn (a ").append(pdfBytes).append("-byte PDF):\n\n");
-            out.append("| turn | question or file (bytes) | stored: turn JSON + file bytes = total |"
+            out.append("| turn | question or file (bytes) | stored: turn JSON + file bytes + turn id = total |"
                        + " DB round trips (load + append) | connections taken |\n");
             out.append("|---|---|---|---|---|\n");
             for (TurnCost.Row row : costs) {
-                out.append(String.format(Locale.ROOT, "| %s | %d | %d + %d = %d | %d | %d |%n", row.turn(),
-                        row.payloadBytes(), row.turnJsonBytes(), row.fileBytes(), row.storedBytes(), row.roundTrips(),
-                        row.connections()));
+                out.append(String.format(Locale.ROOT, "| %s | %d | %d + %d + %d = %d | %d | %d |%n", row.turn(),
+                        row.payloadBytes(), row.turnJsonBytes(), row.fileBytes(), row.turnIdBytes(), row.storedBytes(),
+                        row.roundTrips(), row.connections()));
             }
             return out.toString();
         }

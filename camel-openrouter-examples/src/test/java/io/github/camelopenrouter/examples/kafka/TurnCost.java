@@ -20,14 +20,16 @@ import org.apache.camel.impl.DefaultCamelContext;
  * What the JDBC conversation store costs per turn, measured through the component: the bytes the turn row holds in
  * PostgreSQL and the round trips to the database of one exchange (its load and its append), for a text question, a
  * follow-up, and a PDF sent inline or uploaded to the Files API ({@code uploadFiles=true}, the store keeps its id).
+ * Each turn has a turn id, as the Kafka conversations example gives it.
  */
 final class TurnCost {
 
     /** One kind of turn. */
-    record Row(String turn, long payloadBytes, long turnJsonBytes, long fileBytes, long roundTrips, long connections) {
+    record Row(String turn, long payloadBytes, long turnJsonBytes, long fileBytes, long turnIdBytes, long roundTrips,
+               long connections) {
 
         long storedBytes() {
-            return turnJsonBytes + fileBytes;
+            return turnJsonBytes + fileBytes + turnIdBytes;
         }
     }
 
@@ -79,20 +81,23 @@ final class TurnCost {
             String conversation, Object body, Map<String, Object> headers, int seq, long payloadBytes) throws Exception {
         Map<String, Object> all = new java.util.HashMap<>(headers);
         all.put(OpenRouterConstants.CONVERSATION_ID, conversation);
+        // as the Kafka example does: the question's id names the turn (a question-id header like these)
+        all.put(OpenRouterConstants.CONVERSATION_TURN_ID, "questions-0-" + (1000 + seq));
         counter.reset();
         template.requestBodyAndHeaders(uri, body, all);
         long roundTrips = counter.roundTrips();
         long connections = counter.connections();
         try (Connection connection = postgres.dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT octet_length(turn),"
-                     + " coalesce(octet_length(files), 0) FROM " + table + "_turn WHERE conversation_id = ? AND seq = ?")) {
+                     + " coalesce(octet_length(files), 0), coalesce(octet_length(turn_id), 0) FROM " + table + "_turn WHERE conversation_id = ? AND seq = ?")) {
             select.setString(1, conversation);
             select.setLong(2, seq);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     throw new IllegalStateException("No turn " + seq + " of " + conversation + " in " + table);
                 }
-                return new Row(label, payloadBytes, row.getLong(1), row.getLong(2), roundTrips, connections);
+                return new Row(label, payloadBytes, row.getLong(1), row.getLong(2), row.getLong(3), roundTrips,
+                        connections);
             }
         }
     }
