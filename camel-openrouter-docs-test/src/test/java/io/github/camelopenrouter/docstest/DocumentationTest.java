@@ -58,7 +58,8 @@ class DocumentationTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
+        Fixtures.closeShared();
         simulator.close();
     }
 

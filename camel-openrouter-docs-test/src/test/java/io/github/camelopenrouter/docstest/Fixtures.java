@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.github.camelopenrouter.examples.kafka.KafkaTestCluster;
 import io.github.camelopenrouter.simulator.OpenRouterSimulator;
 import io.github.camelopenrouter.simulator.TestPdfs;
 import org.apache.ftpserver.FtpServer;
@@ -23,20 +24,41 @@ import org.apache.ftpserver.ftplet.UserManager;
 
 /**
  * The fixtures a marker can name after {@code run:}; an unknown name fails the block, listing these. The small ones
- * are here; {@link KafkaFixture} and {@link StreamingFixture} have files of their own.
+ * are here; {@link KafkaFixture}, {@link KafkaConversationsFixture} and {@link StreamingFixture} have files of their
+ * own.
  */
 final class Fixtures {
 
-    static final List<String> NAMES = List.of("mailbox", "ftp", "kafka", "streaming", "spring-boot", "simulator");
+    static final List<String> NAMES = List.of("mailbox", "ftp", "kafka", "kafka-conversations", "streaming",
+            "spring-boot", "simulator");
+
+    /** One broker for every Kafka command (each uses topics and a group of its own): it takes seconds to start. */
+    private static KafkaTestCluster kafka;
 
     private Fixtures() {
+    }
+
+    static synchronized KafkaTestCluster kafka() throws Exception {
+        if (kafka == null) {
+            kafka = KafkaTestCluster.start();
+        }
+        return kafka;
+    }
+
+    /** Stops what fixtures share, after the last block. */
+    static synchronized void closeShared() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
     }
 
     static Fixture named(String name, OpenRouterSimulator simulator) throws Exception {
         return switch (name) {
             case "mailbox" -> new Mailbox(simulator);
             case "ftp" -> new Ftp(simulator);
-            case "kafka" -> new KafkaFixture(simulator);
+            case "kafka" -> new KafkaFixture(simulator, kafka());
+            case "kafka-conversations" -> new KafkaConversationsFixture(simulator, kafka());
             case "streaming" -> new StreamingFixture(simulator);
             case "spring-boot" -> new SpringBoot(simulator);
             case "simulator" -> new StandaloneSimulator();

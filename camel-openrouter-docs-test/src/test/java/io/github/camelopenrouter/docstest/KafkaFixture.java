@@ -37,9 +37,10 @@ final class KafkaFixture implements Fixture {
     private final KafkaTestCluster kafka;
     private final Admin admin;
 
-    KafkaFixture(OpenRouterSimulator simulator) throws Exception {
+    /** @param kafka the broker the Kafka fixtures share (see {@link Fixtures#kafka()}); closed after the last block */
+    KafkaFixture(OpenRouterSimulator simulator, KafkaTestCluster kafka) {
         this.simulator = simulator;
-        this.kafka = KafkaTestCluster.start();
+        this.kafka = kafka;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
     }
 
@@ -60,22 +61,17 @@ final class KafkaFixture implements Fixture {
      */
     @Override
     public void before(Path copy) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(REQUESTS, KEY, PICTURE)).get();
-        }
+        send(kafka, REQUESTS, KEY, PICTURE);
     }
 
     /** Fails at once when an answer arrived that is not the one expected (or more than one did). */
     @Override
     public boolean done(Path copy, String output) throws Exception {
-        // the results topic exists once the example published its first answer (asking for the offsets of a topic
-        // that does not exist yet would log an error on every poll)
-        if (!admin.listTopics().names().get().contains(RESULTS) || kafka.endOffset(RESULTS) == 0) {
+        List<ConsumerRecord<String, byte[]>> records = recordsOn(kafka, admin, RESULTS, 1);
+        if (records.isEmpty()) {
             return false;
         }
-        List<String> answers = kafka.readAll(RESULTS).stream().map(KafkaFixture::keyAndText).toList();
+        List<String> answers = records.stream().map(KafkaFixture::keyAndText).toList();
         if (!answers.equals(List.of(KEY + "\t" + ANSWER))) {
             throw new AssertionError("on " + RESULTS + " (key<TAB>value, as the console consumer prints them): "
                                      + answers + "; expected only: " + KEY + "\t" + ANSWER);
@@ -83,7 +79,31 @@ final class KafkaFixture implements Fixture {
         return true;
     }
 
-    private static String keyAndText(ConsumerRecord<String, byte[]> record) {
+    /** What {@code echo 'key:value...' | kafka-console-producer.sh ... --property parse.key=true} does. */
+    static void send(KafkaTestCluster kafka, String topic, String key, String... values) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, key, value)).get();
+            }
+        }
+    }
+
+    /**
+     * The records on partition 0 of a topic once there are at least {@code count}, else none. The topic exists once
+     * the example published its first answer; asking for the offsets of one that does not exist yet would log an
+     * error on every poll, hence the look at the topic list first.
+     */
+    static List<ConsumerRecord<String, byte[]>> recordsOn(KafkaTestCluster kafka, Admin admin, String topic, int count)
+            throws Exception {
+        if (!admin.listTopics().names().get().contains(topic) || kafka.endOffset(topic) < count) {
+            return List.of();
+        }
+        return kafka.readAll(topic);
+    }
+
+    static String keyAndText(ConsumerRecord<String, byte[]> record) {
         return record.key() + "\t" + new String(record.value(), StandardCharsets.UTF_8);
     }
 
@@ -95,6 +115,5 @@ final class KafkaFixture implements Fixture {
     @Override
     public void close() throws Exception {
         admin.close();
-        kafka.close();
     }
 }

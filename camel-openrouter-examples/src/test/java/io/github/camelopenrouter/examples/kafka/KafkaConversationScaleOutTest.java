@@ -244,14 +244,17 @@ class KafkaConversationScaleOutTest {
                 conversations.add("crash-%02d".formatted(i));
             }
             int turns = 4;
-            sendTurn(conversations, 1);
-            awaitAnswers(conversations.size());
+            List<Integer> partitionsOfA = assignments().get("instance-a");
+            Map<String, Integer> partitionOf = sendTurn(conversations, 1);
+            awaitAllCommitted(conversations.size());
+            long firstTurnsOfA = committedOn(partitionsOfA);
 
-            simulator.setLatency(Duration.ofMillis(60));
+            // A is killed once it committed three later turns, with a dozen of its questions still to answer
+            simulator.setLatency(Duration.ofMillis(100));
             for (int turn = 2; turn <= turns; turn++) {
                 sendTurn(conversations, turn);
             }
-            await(() -> answersOfAfterTurnOne("instance-a") >= 3, "A answered some later turns");
+            await(() -> committedOn(partitionsOfA) >= firstTurnsOfA + 3, "A answered some later turns");
             a.kill();
             int total = conversations.size() * turns;
             awaitAllCommitted(total);
@@ -265,6 +268,9 @@ class KafkaConversationScaleOutTest {
             assertThat(repeatedCalls).as("questions asked of the model twice").isBetween(0, 1);
             assertThat(repeatedAnswers).as("questions answered twice").isBetween(0, repeatedCalls);
             assertThat(kafka.assignments(group, questions)).isEqualTo(Map.of("instance-b", List.of(0, 1, 2, 3)));
+            assertThat(all).as("later turns of A's conversations answered by B")
+                    .anyMatch(answer -> partitionsOfA.contains(partitionOf.get(answer.key()))
+                                        && "instance-b".equals(header(answer, "answered-by")));
             // B went on with the conversations A had: each question after its conversation's earlier questions
             for (RecordedRequest request : simulator.requests()) {
                 JsonNode messages = request.json().get("messages");
@@ -290,11 +296,11 @@ class KafkaConversationScaleOutTest {
         }
     }
 
-    private long answersOfAfterTurnOne(String instance) {
+    /** The questions the group committed on these partitions: the ones answered there. */
+    private long committedOn(List<Integer> partitions) {
         try {
-            return kafka.readAllPartitions(answers).stream()
-                    .filter(answer -> instance.equals(header(answer, "answered-by")))
-                    .filter(answer -> !header(answer, "question-id").endsWith("/1")).count();
+            Map<Integer, Long> committed = kafka.committedOffsets(group, questions);
+            return partitions.stream().mapToLong(partition -> committed.getOrDefault(partition, 0L)).sum();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
