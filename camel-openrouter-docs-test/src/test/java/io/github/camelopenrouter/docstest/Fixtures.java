@@ -45,6 +45,14 @@ final class Fixtures {
         return kafka;
     }
 
+    /**
+     * The Kafka consumer's poll, 5 s by default, shortened: stopping the command waits for the poll in progress (a
+     * second per block instead of five). What it answers does not change.
+     */
+    static String kafkaPoll() {
+        return " -Dcamel.component.kafka.poll-timeout-ms=500";
+    }
+
     /** Stops what fixtures share, after the last block. */
     static synchronized void closeShared() throws Exception {
         if (kafka != null) {

@@ -55,7 +55,7 @@ final class KafkaConversationsFixture implements Fixture {
     public String mavenArguments() {
         return "-Dkafka.brokers=" + kafka.bootstrapServers() + " -Dconversations.jdbc-url="
                + postgres.jdbcUrl("conversations") + " -Dconversations.user=" + postgres.user()
-               + " -Dconversations.password=" + postgres.password() + Fixtures.baseUrl(simulator);
+               + " -Dconversations.password=" + postgres.password() + Fixtures.kafkaPoll() + Fixtures.baseUrl(simulator);
     }
 
     /** Both questions before the instance starts: its new group reads from the earliest offset, in order. */

@@ -51,7 +51,7 @@ final class KafkaFixture implements Fixture {
 
     @Override
     public String mavenArguments() {
-        return "-Dkafka.brokers=" + kafka.bootstrapServers() + Fixtures.baseUrl(simulator);
+        return "-Dkafka.brokers=" + kafka.bootstrapServers() + Fixtures.kafkaPoll() + Fixtures.baseUrl(simulator);
     }
 
     /**
