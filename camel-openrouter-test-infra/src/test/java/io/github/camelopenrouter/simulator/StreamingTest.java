@@ -155,8 +155,9 @@ class StreamingTest {
         while (events.get(comments).equals(": OPENROUTER PROCESSING")) {
             comments++;
         }
-        // one at the start, then one each 100 ms of the 450 ms wait: sleeping never ends early, so at least 4
-        assertThat(comments).isGreaterThanOrEqualTo(4);
+        // one at the start, then one each 100 ms of the 450 ms wait (4 on a quiet machine); a loaded one oversleeps
+        // and sends fewer (2 seen at load 14), never more than one per interval
+        assertThat(comments).isBetween(2, 6);
         assertThat(events.get(comments)).contains("\"role\":\"assistant\"");
     }
 }
