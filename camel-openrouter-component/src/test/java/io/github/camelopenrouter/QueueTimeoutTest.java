@@ -16,13 +16,7 @@ class QueueTimeoutTest extends OpenRouterTestSupport {
 
     @Test
     void aRequestThatWaitsLongerThanQueueTimeoutFailsWithNothingSent() throws Exception {
-        OpenRouterComponent component = context.getComponent("openrouter", OpenRouterComponent.class);
-        component.setMaxConcurrentRequests(1);
-        component.setQueueTimeout(300);
-        simulator.enqueue(Fault.delay(Duration.ofSeconds(2)));
-
-        CompletableFuture<Exchange> slow = template.asyncSend("openrouter:chat", e -> e.getMessage().setBody("Slow"));
-        simulator.awaitRequests(1, Duration.ofSeconds(5));
+        CompletableFuture<Exchange> slow = oneSlotTakenByASlowChat();
         Exchange waiting = send("openrouter:chat", "Waits");
 
         assertThat(waiting.getException()).isInstanceOf(QueueTimeoutException.class)
@@ -44,13 +38,7 @@ class QueueTimeoutTest extends OpenRouterTestSupport {
      */
     @Test
     void embeddingsAndCreditsWaitForTheSameSlotsAsChat() throws Exception {
-        OpenRouterComponent component = context.getComponent("openrouter", OpenRouterComponent.class);
-        component.setMaxConcurrentRequests(1);
-        component.setQueueTimeout(300);
-        simulator.enqueue(Fault.delay(Duration.ofSeconds(2)));
-
-        CompletableFuture<Exchange> slow = template.asyncSend("openrouter:chat", e -> e.getMessage().setBody("Slow"));
-        simulator.awaitRequests(1, Duration.ofSeconds(5));
+        CompletableFuture<Exchange> slow = oneSlotTakenByASlowChat();
         Exchange embeddings = send("openrouter:embeddings?model=openai/text-embedding-3-small", "alpha");
         Exchange credits = send("openrouter:credits", null);
 
@@ -83,5 +71,17 @@ class QueueTimeoutTest extends OpenRouterTestSupport {
         assertThat(queued.getException()).isNull();
         assertThat(queued.getMessage().getHeader(OpenRouterConstants.QUEUED_MILLIS, Long.class)).isGreaterThan(1000L);
         assertThat(slow.get(10, TimeUnit.SECONDS).getException()).isNull();
+    }
+
+    /** One slot (maxConcurrentRequests=1, queueTimeout 300 ms), taken by a chat the simulator answers after 2 s. */
+    private CompletableFuture<Exchange> oneSlotTakenByASlowChat() throws Exception {
+        OpenRouterComponent component = context.getComponent("openrouter", OpenRouterComponent.class);
+        component.setMaxConcurrentRequests(1);
+        component.setQueueTimeout(300);
+        simulator.enqueue(Fault.delay(Duration.ofSeconds(2)));
+
+        CompletableFuture<Exchange> slow = template.asyncSend("openrouter:chat", e -> e.getMessage().setBody("Slow"));
+        simulator.awaitRequests(1, Duration.ofSeconds(5));
+        return slow;
     }
 }
