@@ -29,12 +29,9 @@ public final class Conversations {
         return store;
     }
 
-    /** The earlier messages of a conversation, oldest first, to send before the new user message; empty without id. */
-    public List<Message> history(String conversationId) {
-        return history(conversationId, null);
-    }
-
     /**
+     * The earlier messages of a conversation, oldest first, to send before the new user message; empty without id.
+     *
      * @param turnId the question's own turn id, or null: when the conversation already holds it (the question is
      *               delivered again), only the turns before it
      */
@@ -52,12 +49,11 @@ public final class Conversations {
         return messages;
     }
 
-    /** Records a completed turn: the user message as sent and the reply's answer with its file annotations. */
-    public void remember(String conversationId, Message user, ChatResponse reply) {
-        remember(conversationId, null, user, reply);
-    }
-
-    /** @param turnId identifies the turn within the conversation (a store does not record it twice), or null */
+    /**
+     * Records a completed turn: the user message as sent and the reply's answer with its file annotations.
+     *
+     * @param turnId identifies the turn within the conversation (a store does not record it twice), or null
+     */
     public void remember(String conversationId, String turnId, Message user, ChatResponse reply) {
         if (conversationId == null) {
             return;
