@@ -165,7 +165,10 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
         streamProfile.setMaxPoolSize(STREAM_THREADS);
         streamProfile.setAllowCoreThreadTimeOut(true);
         streamProfile.setKeepAliveTime(30L);
-        streamProfile.setMaxQueueSize(-1);
+        // a queue, not Camel's direct hand-off (what a size of 0 or less gives): with every stream thread held by a
+        // consumer that blocks, a hand-off would refuse the next stream's deltas, and delivering them on the caller's
+        // thread would block the HTTP client's. Each stream has at most one task queued.
+        streamProfile.setMaxQueueSize(Integer.MAX_VALUE);
         streamProfile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         streamExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "OpenRouterStreamTo",
                 streamProfile);
@@ -192,7 +195,7 @@ public class OpenRouterEndpoint extends DefaultEndpoint implements AsyncEndpoint
     }
 
     /** Threads delivering streamed deltas to streamTo endpoints; deltas of one stream go out one at a time anyway. */
-    private static final int STREAM_THREADS = 8;
+    static final int STREAM_THREADS = 8;
 
     /**
      * The streamTo endpoint, resolved by Camel (placeholders included).

@@ -55,6 +55,55 @@ class StreamBackPressureTest extends OpenRouterTestSupport {
     }
 
     @Test
+    void moreStreamsWithBlockedConsumersThanStreamThreadsStillDeliverOnlyOnStreamThreads() throws Exception {
+        simulator.setStreamShape(StreamShape.defaults().withDeltas(20).withPieceChars(4));
+        int streams = OpenRouterEndpoint.STREAM_THREADS + 3;
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Map<String, StringBuilder> texts = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger blocked = new AtomicInteger();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:blocking").process(exchange -> {
+                    threads.add(Thread.currentThread().getName());
+                    String stream = exchange.getMessage().getHeader(OpenRouterConstants.STREAM_CORRELATION_ID, String.class);
+                    texts.computeIfAbsent(stream, key -> new StringBuilder()).append(exchange.getMessage().getBody(String.class));
+                    if (exchange.getMessage().getHeader(OpenRouterConstants.STREAM_INDEX, Integer.class) == 0) {
+                        blocked.incrementAndGet();
+                        release.await(60, TimeUnit.SECONDS); // a consumer that blocks: every stream thread is held
+                    }
+                });
+            }
+        });
+
+        java.util.List<CompletableFuture<Exchange>> pending = new java.util.ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            int n = i;
+            pending.add(template.asyncSend("openrouter:chat?model=m&streamTo=direct:blocking",
+                    e -> e.getMessage().setBody("question " + n)));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (blocked.get() < OpenRouterEndpoint.STREAM_THREADS && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(300); // time for the other streams' first deltas to be refused a thread, as they were before
+        assertThat(blocked.get()).as("consumers blocked: one per stream thread").isEqualTo(OpenRouterEndpoint.STREAM_THREADS);
+        Exchange plain = template.send("openrouter:chat?model=m", e -> e.getMessage().setBody("meanwhile"));
+        release.countDown();
+
+        assertThat(plain.getException()).isNull();
+        assertThat(plain.getMessage().getBody(String.class)).endsWith("Text: \"meanwhile\"");
+        for (CompletableFuture<Exchange> each : pending) {
+            Exchange done = each.get(60, TimeUnit.SECONDS);
+            assertThat(done.getException()).isNull();
+            assertThat(texts.get(done.getExchangeId())).hasToString(done.getMessage().getBody(String.class));
+        }
+        assertThat(blocked.get()).isEqualTo(streams);
+        assertThat(threads).as("threads the deltas were delivered on").allMatch(name -> name.contains("OpenRouterStreamTo"));
+    }
+
+    @Test
     void aSleepingConsumerKeepsTheHeapFlatAndThenGetsEveryDelta() throws Exception {
         simulator.setStreamShape(StreamShape.defaults().withDeltas(DELTAS).withPieceChars(10));
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
