@@ -11,7 +11,7 @@ import java.util.Arrays;
  * An event left incomplete when the stream ends is discarded, as the standard says.
  *
  * <p>The data stays bytes (UTF-8 JSON for OpenRouter): the JSON reader takes them as they are, no String is built. Memory
- * is one line plus one event, however long the stream.
+ * is one line plus one event (and a 4 KiB slice of a direct buffer), however long the stream.
  */
 public final class SseParser {
 
@@ -24,6 +24,7 @@ public final class SseParser {
     private static final byte[] DATA = { 'd', 'a', 't', 'a' };
 
     private final Listener listener;
+    private final byte[] scratch = new byte[4096];
     private byte[] line = new byte[256];
     private int lineLength;
     private byte[] data = new byte[1024];
@@ -36,24 +37,53 @@ public final class SseParser {
     }
 
     public void feed(ByteBuffer buffer) {
+        if (buffer.hasArray()) {
+            int start = buffer.arrayOffset() + buffer.position();
+            feed(buffer.array(), start, start + buffer.remaining());
+            buffer.position(buffer.limit());
+            return;
+        }
+        // a direct buffer: copied out in slices, since reading it a byte at a time costs several times the scan
         while (buffer.hasRemaining()) {
-            byte b = buffer.get();
+            int n = Math.min(scratch.length, buffer.remaining());
+            buffer.get(scratch, 0, n);
+            feed(scratch, 0, n);
+        }
+    }
+
+    private void feed(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to) {
             if (afterCr) {
                 afterCr = false;
-                if (b == '\n') {
-                    continue; // the LF of a CRLF
+                if (bytes[i] == '\n') {
+                    i++; // the LF of a CRLF
+                    continue;
                 }
             }
-            if (b == '\n' || b == '\r') {
-                afterCr = b == '\r';
-                endOfLine();
-            } else {
-                if (lineLength == line.length) {
-                    line = Arrays.copyOf(line, line.length * 2);
-                }
-                line[lineLength++] = b;
+            int end = i;
+            while (end < to && bytes[end] != '\n' && bytes[end] != '\r') {
+                end++;
             }
+            append(bytes, i, end - i);
+            if (end == to) {
+                return;
+            }
+            afterCr = bytes[end] == '\r';
+            endOfLine();
+            i = end + 1;
         }
+    }
+
+    private void append(byte[] bytes, int from, int length) {
+        if (length == 0) {
+            return;
+        }
+        if (lineLength + length > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
+        }
+        System.arraycopy(bytes, from, line, lineLength, length);
+        lineLength += length;
     }
 
     private void endOfLine() {

@@ -61,4 +61,21 @@ class SseParserTest {
 
         assertThat(events).containsExactly(" two spaces\n");
     }
+
+    @Test
+    void directBuffersAndSlicesOfLargerArraysAreReadFromWhereTheyStand() {
+        String long10k = "x".repeat(10_000);
+        byte[] bytes = ("data: " + long10k + "\r\ndata: two\r\n\r\ndata: three\n\n").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length);
+        direct.put(bytes).flip();
+        parser.feed(direct);
+        assertThat(direct.hasRemaining()).isFalse();
+
+        byte[] framed = ("JUNK" + "data: sliced\n\n" + "TAIL").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer slice = ByteBuffer.wrap(framed, 4, framed.length - 8).slice();
+        parser.feed(slice);
+        assertThat(slice.hasRemaining()).isFalse();
+
+        assertThat(events).containsExactly(long10k + "\ntwo", "three", "sliced");
+    }
 }
