@@ -1,12 +1,15 @@
 package io.github.camelopenrouter.stream;
 
 import java.io.IOException;
-import java.util.Iterator;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelopenrouter.wire.ChatResponse;
 import io.github.camelopenrouter.wire.WireJson;
@@ -24,6 +27,8 @@ import io.github.camelopenrouter.wire.WireJson;
  */
 public final class ChatStreamAssembler {
 
+    private static final JsonNodeFactory NODES = WireJson.MAPPER.getNodeFactory();
+
     private final ObjectNode top = WireJson.MAPPER.createObjectNode();
     private final ObjectNode choice = WireJson.MAPPER.createObjectNode();
     private final ObjectNode message = WireJson.MAPPER.createObjectNode();
@@ -33,48 +38,74 @@ public final class ChatStreamAssembler {
     private boolean failed;
     private int chunks;
 
-    /** Parses one event's data; returns the text delta it carries, or null when it carries none. */
+    /**
+     * Parses one event's data; returns the text delta it carries, or null when it carries none. Read token by token,
+     * not as a tree: a chunk is mostly the same few fields each time, and a stream has thousands of them, so only the
+     * values kept are built as nodes (a text delta is only a String).
+     */
     public String accept(byte[] data, int length) throws IOException {
-        return accept(WireJson.MAPPER.readTree(data, 0, length));
-    }
-
-    public String accept(JsonNode chunk) throws IOException {
-        if (chunk == null || !chunk.isObject()) {
-            throw new IOException("a stream event is not a JSON object: "
-                                  + (chunk == null ? "empty" : excerpt(chunk.toString())));
-        }
-        chunks++;
-        String content = null;
-        for (Iterator<Map.Entry<String, JsonNode>> fields = chunk.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String name = field.getKey();
-            JsonNode value = field.getValue();
-            if (name.equals("choices")) {
-                JsonNode first = value.path(0);
-                if (first.isObject()) {
-                    content = acceptChoice(first);
-                }
-            } else if (!value.isNull() && !name.equals("object")) {
-                top.set(name, value);
-                if (name.equals("error")) {
-                    failed = true;
+        try (JsonParser parser = WireJson.MAPPER.createParser(data, 0, length)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new IOException("a stream event is not a JSON object: "
+                                      + (first == null ? "empty" : excerpt(new String(data, 0, length, StandardCharsets.UTF_8))));
+            }
+            chunks++;
+            String content = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("choices")) {
+                    String text = readChoices(parser, value);
+                    if (text != null) {
+                        content = text;
+                    }
+                } else if (value == JsonToken.VALUE_NULL || name.equals("object")) {
+                    parser.skipChildren();
+                } else {
+                    top.set(name, node(parser, value));
+                    if (name.equals("error")) {
+                        failed = true;
+                    }
                 }
             }
+            return content;
+        }
+    }
+
+    /** {@code choices}: the first one folded in, the others skipped. */
+    private String readChoices(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return null;
+        }
+        String content = null;
+        JsonToken element = parser.nextToken();
+        if (element == JsonToken.START_OBJECT) {
+            content = readChoice(parser);
+            element = parser.nextToken();
+        }
+        while (element != JsonToken.END_ARRAY && element != null) {
+            parser.skipChildren();
+            element = parser.nextToken();
         }
         return content;
     }
 
-    private String acceptChoice(JsonNode delta) {
+    private String readChoice(JsonParser parser) throws IOException {
         sawChoice = true;
         String content = null;
-        for (Iterator<Map.Entry<String, JsonNode>> fields = delta.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode value = field.getValue();
-            if (field.getKey().equals("delta")) {
-                content = acceptDelta(value);
-            } else if (!value.isNull()) {
-                choice.set(field.getKey(), value);
-                if (field.getKey().equals("finish_reason") && "error".equals(value.asText())) {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals("delta")) {
+                content = value == JsonToken.START_OBJECT ? readDelta(parser) : skip(parser);
+            } else if (value == JsonToken.VALUE_NULL) {
+                parser.skipChildren();
+            } else {
+                JsonNode node = node(parser, value);
+                choice.set(name, node);
+                if (name.equals("finish_reason") && "error".equals(node.asText())) {
                     failed = true;
                 }
             }
@@ -82,14 +113,13 @@ public final class ChatStreamAssembler {
         return content;
     }
 
-    private String acceptDelta(JsonNode delta) {
+    private String readDelta(JsonParser parser) throws IOException {
         String content = null;
-        for (Iterator<Map.Entry<String, JsonNode>> fields = delta.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String name = field.getKey();
-            JsonNode value = field.getValue();
-            if (value.isTextual()) {
-                String text = value.textValue();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.VALUE_STRING) {
+                String text = parser.getText();
                 if (name.equals("role")) {
                     message.put("role", text);
                 } else {
@@ -98,13 +128,39 @@ public final class ChatStreamAssembler {
                         content = text;
                     }
                 }
-            } else if (value.isArray()) {
-                arrays.computeIfAbsent(name, key -> WireJson.MAPPER.createArrayNode()).addAll((ArrayNode) value);
-            } else if (!value.isNull()) {
-                message.set(name, value);
+            } else if (value == JsonToken.START_ARRAY) {
+                arrays.computeIfAbsent(name, key -> WireJson.MAPPER.createArrayNode())
+                        .addAll((ArrayNode) parser.readValueAsTree());
+            } else if (value == JsonToken.VALUE_NULL) {
+                parser.skipChildren();
+            } else {
+                message.set(name, node(parser, value));
             }
         }
         return content;
+    }
+
+    /**
+     * The value the parser stands on, as a node: scalars built directly (most of a chunk's fields: id, model, created,
+     * index), since going through the mapper sets up a deserialization context per value.
+     */
+    private static JsonNode node(JsonParser parser, JsonToken value) throws IOException {
+        return switch (value) {
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> NODES.numberNode(parser.getIntValue());
+                case LONG -> NODES.numberNode(parser.getLongValue());
+                default -> NODES.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            default -> parser.readValueAsTree(); // objects, arrays, and floats as the mapper reads them
+        };
+    }
+
+    private static String skip(JsonParser parser) throws IOException {
+        parser.skipChildren();
+        return null;
     }
 
     /** Whether a chunk carried an error: a top-level {@code error} or {@code finish_reason: "error"}. */
