@@ -1,6 +1,8 @@
 package io.github.camelopenrouter.stream;
 
 import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -9,6 +11,8 @@ import org.apache.camel.AsyncProducer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
+import org.apache.camel.Message;
+import org.apache.camel.spi.HeadersMapFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +47,9 @@ public final class StreamToDelivery implements DeltaSink {
     private Runnable resume;
     private volatile Exception failure;
     private volatile String lastResponseId;
+    private final HeadersMapFactory headersFactory;
+    private Map<String, Object> deltaHeaders;
+    private String deltaHeadersResponseId;
 
     private record Item(Exchange exchange, Runnable after) {
     }
@@ -57,12 +64,13 @@ public final class StreamToDelivery implements DeltaSink {
         this.executor = executor;
         this.correlationId = correlationId;
         this.onDeliveryFailure = onDeliveryFailure;
+        this.headersFactory = target.getCamelContext().getCamelContextExtension().getHeadersMapFactory();
     }
 
     @Override
     public void delta(String text, String responseId) {
         lastResponseId = responseId;
-        Exchange delta = exchange(text, responseId);
+        Exchange delta = exchange(text, deltaHeaders(responseId));
         boolean start;
         synchronized (this) {
             delta.getMessage().setHeader(OpenRouterConstants.STREAM_INDEX, index++);
@@ -91,7 +99,7 @@ public final class StreamToDelivery implements DeltaSink {
      * @param errorType the error type of the failure that ended the stream, or null
      */
     public void end(String responseId, String errorType, Runnable then) {
-        Exchange last = exchange("", responseId != null ? responseId : lastResponseId);
+        Exchange last = exchange("", headers(responseId != null ? responseId : lastResponseId));
         last.getMessage().setHeader(OpenRouterConstants.STREAM_END, true);
         if (errorType != null) {
             last.getMessage().setHeader(OpenRouterConstants.ERROR_TYPE, errorType);
@@ -113,15 +121,36 @@ public final class StreamToDelivery implements DeltaSink {
         return failure;
     }
 
-    private Exchange exchange(String text, String responseId) {
+    private Exchange exchange(String text, Map<String, Object> headers) {
         Exchange exchange = target.createExchange(ExchangePattern.InOnly);
-        exchange.getMessage().setBody(text);
-        if (responseId != null) {
-            exchange.getMessage().setHeader(OpenRouterConstants.RESPONSE_ID, responseId);
-        }
-        exchange.getMessage().setHeader(OpenRouterConstants.STREAM_CORRELATION_ID, correlationId);
-        exchange.getMessage().setHeader(OpenRouterConstants.STREAM_END, false);
+        Message message = exchange.getMessage();
+        message.setBody(text);
+        // a copy of headers already sorted: Camel's case-insensitive map copies one without comparing a key, where
+        // setting the same three headers one by one compares long CamelOpenRouter... names at every delta
+        message.setHeaders(headersFactory.newMap(headers));
         return exchange;
+    }
+
+    /**
+     * The headers every delta of the stream carries but its index, built again only when the reply id changes. Used
+     * by the reader's thread alone, which calls {@link #delta}.
+     */
+    private Map<String, Object> deltaHeaders(String responseId) {
+        if (deltaHeaders == null || !Objects.equals(deltaHeadersResponseId, responseId)) {
+            deltaHeaders = headers(responseId);
+            deltaHeadersResponseId = responseId;
+        }
+        return deltaHeaders;
+    }
+
+    private Map<String, Object> headers(String responseId) {
+        Map<String, Object> headers = headersFactory.newMap();
+        if (responseId != null) {
+            headers.put(OpenRouterConstants.RESPONSE_ID, responseId);
+        }
+        headers.put(OpenRouterConstants.STREAM_CORRELATION_ID, correlationId);
+        headers.put(OpenRouterConstants.STREAM_END, false);
+        return headers;
     }
 
     private void schedule() {
