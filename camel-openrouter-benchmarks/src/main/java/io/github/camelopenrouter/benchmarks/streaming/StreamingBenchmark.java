@@ -35,7 +35,9 @@ import org.apache.camel.impl.DefaultCamelContext;
  * W6, streamed answers: the time to the first token and the CPU per streamed answer of {@code deltas} deltas, for the
  * JDK floor (a raw {@code HttpClient} reading the event stream line by line, no JSON parsed), the component
  * ({@code stream=true&streamTo=direct:sink}: every delta delivered as an exchange) and openai-java's
- * {@code createStreaming}. One answer at a time, after a warm-up; the time to the first token is taken by the caller,
+ * {@code createStreaming}. One answer at a time, after a warm-up of every peer; the measured answers are split into
+ * {@value #ROUNDS} rounds in which the peers take turns, so that a shared machine's drift (another process, the JIT
+ * finishing late) falls on all of them alike. The time to the first token is taken by the caller,
  * from the call to the first text delta it can use, the same way for every peer. CPU is the whole process's (the
  * in-process simulator included, the same work for every peer), per answer.
  *
@@ -78,47 +80,83 @@ public final class StreamingBenchmark {
         }
     }
 
+    /** Rounds the measured answers are split into, the peers taking turns: drift on a shared machine hits all alike. */
+    static final int ROUNDS = 10;
+
     public static List<Result> run(int answers, int warmup, int deltas) throws Exception {
         try (OpenRouterSimulator simulator = OpenRouterSimulator.start(SimulatorSettings.defaults().withRecordBodies(false))) {
             simulator.setStreamShape(StreamShape.defaults().withDeltas(deltas).withPieceChars(6));
-            List<Result> results = new ArrayList<>();
-            try (Peer floor = new Floor(simulator.baseUrl())) {
-                results.add(measure("floor: JDK HttpClient reading the SSE lines", floor, answers, warmup, deltas));
+            String[] names = { "floor: JDK HttpClient reading the SSE lines",
+                               "**camel-openrouter** (stream=true, streamTo=direct:sink)",
+                               "openai-java createStreaming (OkHttp)" };
+            try (Peer floor = new Floor(simulator.baseUrl());
+                 Peer component = new Component(simulator.baseUrl());
+                 Peer openAi = new OpenAiJava(simulator.baseUrl())) {
+                Peer[] peers = { floor, component, openAi };
+                Tally[] tallies = new Tally[peers.length];
+                for (int p = 0; p < peers.length; p++) {
+                    tallies[p] = new Tally(names[p], answers);
+                    warm(peers[p], warmup);
+                }
+                int rounds = Math.min(ROUNDS, answers);
+                for (int round = 0; round < rounds; round++) {
+                    int inRound = answers / rounds + (round < answers % rounds ? 1 : 0);
+                    for (int p = 0; p < peers.length; p++) {
+                        tallies[p].measure(peers[p], inRound);
+                    }
+                }
+                List<Result> results = new ArrayList<>();
+                for (Tally tally : tallies) {
+                    results.add(tally.result(deltas));
+                }
+                return results;
             }
-            try (Peer component = new Component(simulator.baseUrl())) {
-                results.add(measure("**camel-openrouter** (stream=true, streamTo=direct:sink)", component, answers, warmup,
-                        deltas));
-            }
-            try (Peer openAi = new OpenAiJava(simulator.baseUrl())) {
-                results.add(measure("openai-java createStreaming (OkHttp)", openAi, answers, warmup, deltas));
-            }
-            return results;
         }
     }
 
-    private static Result measure(String name, Peer peer, int answers, int warmup, int deltas) throws Exception {
+    private static void warm(Peer peer, int warmup) throws Exception {
         long[] first = new long[1];
         for (int i = 0; i < warmup; i++) {
             peer.answer(first);
         }
-        com.sun.management.OperatingSystemMXBean os =
+    }
+
+    /** One peer's measured answers, gathered over the rounds. */
+    private static final class Tally {
+        private static final com.sun.management.OperatingSystemMXBean OS =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double[] ttft = new double[answers];
-        String text = null;
-        long cpuBefore = os.getProcessCpuTime();
-        for (int i = 0; i < answers; i++) {
-            first[0] = 0;
-            long start = System.nanoTime();
-            text = peer.answer(first);
-            if (first[0] == 0) {
-                throw new IllegalStateException(name + " saw no text delta");
-            }
-            ttft[i] = (first[0] - start) / 1e6;
+        private final String name;
+        private final double[] ttft;
+        private int measured;
+        private long cpuNanos;
+        private String text;
+
+        Tally(String name, int answers) {
+            this.name = name;
+            this.ttft = new double[answers];
         }
-        long cpu = os.getProcessCpuTime() - cpuBefore;
-        Arrays.sort(ttft);
-        return new Result(name, answers, deltas, ttft[answers / 2], ttft[Math.min(answers - 1, (int) (answers * 0.9))],
-                cpu / 1e6 / answers, text);
+
+        void measure(Peer peer, int answers) throws Exception {
+            long[] first = new long[1];
+            long cpuBefore = OS.getProcessCpuTime();
+            for (int i = 0; i < answers; i++) {
+                first[0] = 0;
+                long start = System.nanoTime();
+                text = peer.answer(first);
+                if (first[0] == 0) {
+                    throw new IllegalStateException(name + " saw no text delta");
+                }
+                ttft[measured++] = (first[0] - start) / 1e6;
+            }
+            cpuNanos += OS.getProcessCpuTime() - cpuBefore;
+        }
+
+        Result result(int deltas) {
+            double[] sorted = Arrays.copyOf(ttft, measured);
+            Arrays.sort(sorted);
+            return new Result(name, measured, deltas, sorted[measured / 2],
+                    sorted[Math.min(measured - 1, (int) (measured * 0.9))], cpuNanos / 1e6 / measured, text);
+        }
     }
 
     public static String markdown(List<Result> results) {
