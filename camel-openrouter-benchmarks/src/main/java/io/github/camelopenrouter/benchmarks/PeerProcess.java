@@ -228,7 +228,16 @@ public final class PeerProcess {
             ProcessMeter.resetPeakThreads();
             ProcessMeter.Reading before = ProcessMeter.Reading.now();
             List<CompletableFuture<String>> answers = new ArrayList<>(size);
+            // the floor is told the capacity and never has more in flight: no 429, no pause, nothing to learn. What
+            // it takes beyond the ideal is the HTTP stack's own (client, loopback, server) - a bound for every peer
+            java.util.concurrent.Semaphore told = kind == PeerKind.FLOOR
+                    ? new java.util.concurrent.Semaphore(profile.w5Capacity()) : null;
             for (int i = 0; i < size; i++) {
+                if (told != null) {
+                    told.acquire();
+                    answers.add(peer.sendAsync(request).whenComplete((answer, failure) -> told.release()));
+                    continue;
+                }
                 answers.add(threads == null ? peer.sendAsync(request)
                         : CompletableFuture.supplyAsync(() -> sendUnchecked(peer, request), threads));
             }

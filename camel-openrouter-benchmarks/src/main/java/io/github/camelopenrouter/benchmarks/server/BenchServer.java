@@ -27,20 +27,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * less per request than the cheapest client, which its own CPU counter (in {@link BenchServerStats}) shows.
  *
  * <p>{@code POST .../chat/completions} without {@code Authorization: Bearer ...} gets 401, a body that is not one JSON
- * object gets 400, anything else 200. {@code GET /bench/stats} answers the counters as JSON.
+ * object gets 400, one beyond the capacity (if set: W5) 429 with {@code Retry-After: 1}, anything else 200. {@code GET /bench/stats} answers the counters as JSON.
  */
 public final class BenchServer implements AutoCloseable {
 
     static final String STATS_PATH = "/bench/stats";
     private static final int BACKLOG = 4096;
     private static final int READ_BUFFER = 256 * 1024;
+    private static final byte[] REFUSAL = ("{\"error\":{\"code\":429,\"message\":\"Too many requests in progress for"
+                                           + " this key: retry after the time in Retry-After\"}}").getBytes(StandardCharsets.UTF_8);
 
     private final ServerSocketChannel listener;
     private final Selector selector;
     private final Thread loop;
     private final ScheduledThreadPoolExecutor timer;
     private final Queue<Connection> dueReplies = new ConcurrentLinkedQueue<>();
-    private final long latencyNanos;
+    private volatile long latencyNanos;
+    /** Requests held at once; beyond, 429 with {@code Retry-After: 1} (W5's rate-limited key). */
+    private volatile int capacity = Integer.MAX_VALUE;
     private final byte[] completion;
     private final Counters counters = new Counters();
     private volatile boolean running = true;
@@ -92,6 +96,29 @@ public final class BenchServer implements AutoCloseable {
 
     public String statsUrl() {
         return "http://127.0.0.1:" + port() + STATS_PATH;
+    }
+
+    /** Every chat reply from now on waits {@code latency} first. */
+    public void setLatency(Duration latency) {
+        this.latencyNanos = latency.toNanos();
+    }
+
+    /**
+     * From now on at most {@code capacity} requests are held (waiting out the latency) at once; one beyond is answered
+     * {@code 429} at once, with {@code Retry-After: 1} and an OpenRouter error body, and counted as a refusal.
+     */
+    public void setCapacity(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** The 429s answered for capacity since start. */
+    public long capacityRefusals() {
+        return counters.refused.get();
+    }
+
+    /** Peaks (open connections, requests held) from now on. */
+    public void resetPeaks() {
+        counters.resetPeaks();
     }
 
     public BenchServerStats stats() {
@@ -242,6 +269,12 @@ public final class BenchServer implements AutoCloseable {
                 counters.invalid();
                 out = reply(400, ("{\"error\":{\"code\":400,\"message\":\"invalid JSON: "
                                   + request.jsonProblem().replace('"', '\'') + "\"}}").getBytes(StandardCharsets.UTF_8));
+            } else if (counters.waiting.get() >= capacity) {
+                // answered at once, like OpenRouter's refusal of a key with too much in progress
+                counters.refused.incrementAndGet();
+                out = reply(429, REFUSAL, "\r\nRetry-After: 1");
+                startReply();
+                return;
             } else {
                 counters.valid();
                 out = reply(200, completion);
@@ -287,9 +320,13 @@ public final class BenchServer implements AutoCloseable {
         }
 
         private ByteBuffer reply(int status, byte[] body) {
+            return reply(status, body, "");
+        }
+
+        private ByteBuffer reply(int status, byte[] body, String extraHeaders) {
             String head = "HTTP/1.1 " + status + (status == 200 ? " OK" : " Error") + "\r\nContent-Type: application/json"
                           + "\r\nContent-Length: " + body.length + (closeAfterReply ? "\r\nConnection: close" : "")
-                          + "\r\n\r\n";
+                          + extraHeaders + "\r\n\r\n";
             byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
             ByteBuffer buffer = ByteBuffer.allocate(headBytes.length + body.length);
             buffer.put(headBytes).put(body).flip();
@@ -320,6 +357,7 @@ public final class BenchServer implements AutoCloseable {
         private final AtomicLong peakOpen = new AtomicLong();
         private final AtomicLong waiting = new AtomicLong();
         private final AtomicLong peakWaiting = new AtomicLong();
+        private final AtomicLong refused = new AtomicLong();
 
         void request(long bytes) {
             requests.incrementAndGet();
