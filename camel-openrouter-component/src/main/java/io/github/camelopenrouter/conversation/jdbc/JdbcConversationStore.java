@@ -281,9 +281,10 @@ public final class JdbcConversationStore implements ConversationStore {
                 }
                 break;
             } catch (SQLException e) {
-                // two instances creating the tables at once can fail one of them (PostgreSQL reports a duplicate key
-                // in pg_type) while the other's CREATE commits: once it has, IF NOT EXISTS goes through
-                if (attempt >= MAX_ATTEMPTS || !isConflict(e)) {
+                // two instances creating the tables at once can fail one of them while the other's CREATE commits
+                // (PostgreSQL reports a duplicate key in pg_type, or that the table's type already exists, depending on
+                // the moment): once it has committed, IF NOT EXISTS goes through
+                if (attempt >= MAX_ATTEMPTS || !(isConflict(e) || isAlreadyCreated(e))) {
                     throw new ConversationStoreException("The conversation store " + this + " could not create its"
                                                          + " tables: " + e.getMessage(), e);
                 }
@@ -374,6 +375,11 @@ public final class JdbcConversationStore implements ConversationStore {
     }
 
     /** A primary-key conflict (a concurrent first append), a serialization failure or a deadlock: worth another go. */
+    /** duplicate_object (the table's row type) or duplicate_table: another CREATE got there first. */
+    private static boolean isAlreadyCreated(SQLException e) {
+        return "42710".equals(e.getSQLState()) || "42P07".equals(e.getSQLState());
+    }
+
     private static boolean isConflict(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.startsWith("23") || state.startsWith("40"));

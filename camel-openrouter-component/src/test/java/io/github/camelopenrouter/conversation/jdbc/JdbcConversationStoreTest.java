@@ -358,13 +358,35 @@ class JdbcConversationStoreTest {
 
     @Test
     void twoStoresCreatingTheTablesAtOnceBothWork() throws Exception {
-        JdbcConversationStore other = newStore();
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> store.append("both", text("one", "a")));
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> other.append("both", text("two", "b")));
-        first.get(30, TimeUnit.SECONDS);
-        second.get(30, TimeUnit.SECONDS);
+        // PostgreSQL fails the loser of a CREATE TABLE IF NOT EXISTS race in more than one way (a duplicate key in
+        // pg_type, or "type ... already exists"), depending on the moment: many races, each started at one instant
+        for (int round = 0; round < 12; round++) {
+            table = "conv_" + TABLES.incrementAndGet();
+            JdbcConversationStore one = newStore();
+            JdbcConversationStore other = newStore();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
+                await(start);
+                one.append("both", text("one", "a"));
+            });
+            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
+                await(start);
+                other.append("both", text("two", "b"));
+            });
+            first.get(30, TimeUnit.SECONDS);
+            second.get(30, TimeUnit.SECONDS);
 
-        assertThat(store.load("both")).extracting(StoreTurns::question).containsExactlyInAnyOrder("one", "two");
+            assertThat(one.load("both")).as("round %d", round).extracting(StoreTurns::question)
+                    .containsExactlyInAnyOrder("one", "two");
+        }
+    }
+
+    private static void await(java.util.concurrent.CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
