@@ -73,20 +73,22 @@ class AdaptiveConcurrencyTest extends OpenRouterTestSupport {
         AtomicLong refusalsAtConvergence = new AtomicLong(-1);
         long started = System.nanoTime();
 
-        Map<String, Integer> outcomes = sendAtOnce("openrouter:chat?maxRetries=0", 1000, done -> {
+        Map<String, Integer> outcomes = sendAtOnce("openrouter:chat?maxRetries=0", 2000, done -> {
             if (done == 100) {
                 refusalsAtConvergence.set(component.getLoadRefusals());
             }
         });
 
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-        assertThat(new TreeMap<>(outcomes)).containsExactly(Map.entry("ok", 1000));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertThat(new TreeMap<>(outcomes)).containsExactly(Map.entry("ok", 2000));
         assertThat(component.getConcurrencyLimit()).as("the limit at the end").isBetween(4, 5);
-        // gaps of 1, 2, 4, ... s leave room for floor(log2(T + 1)) probes in T seconds, plus one at the edge: 3 in the
-        // ~5 s a quiet machine takes, 6 in the 32 s one loaded CI run took (a fixed hold: about T)
-        int probes = (int) (Math.log(seconds + 1) / Math.log(2)) + 1;
+        // gaps of 1, 2, 4, ... s leave room for floor(log2(T + 1)) probes in T seconds, plus one at the edge, plus one
+        // refusal of slack for the timing of a real server and client (a probe's own arithmetic is pinned, in simulated
+        // time, by AdaptiveLimitTest): 5 in the ~10 s a quiet machine takes, where a fixed hold would be refused
+        // about once a second (~10)
+        int probes = (int) (Math.log(seconds + 1) / Math.log(2)) + 2;
         assertThat(simulator.capacityRefusals() - refusalsAtConvergence.get())
-                .as("refusals after convergence, in a backlog of %d s", seconds)
+                .as("refusals after convergence, in a backlog of %.1f s", seconds)
                 .isLessThanOrEqualTo(probes);
     }
 
