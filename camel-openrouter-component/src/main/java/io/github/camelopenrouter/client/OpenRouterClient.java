@@ -1,9 +1,6 @@
 package io.github.camelopenrouter.client;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -21,7 +18,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 
 import io.github.camelopenrouter.OpenRouterApiException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -141,6 +137,19 @@ public final class OpenRouterClient {
         return delays;
     }
 
+    Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    long maxResponseSize() {
+        return maxResponseSize;
+    }
+
+    /** The failure with the API key taken out of its messages. */
+    Throwable redacted(Throwable failure) {
+        return redaction.failure(failure);
+    }
+
     /**
      * One chat attempt. Completes with the reply, or exceptionally with {@link OpenRouterApiException} (an error reply),
      * an {@link HttpTimeoutException} naming the timeout that ran out, or another {@link IOException} (no whole reply).
@@ -179,7 +188,7 @@ public final class OpenRouterClient {
                     body.contentLength() >= 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, body.contentLength()) : stream);
         }
         HttpRequest request = builder.build();
-        Attempt<T> attempt = new Attempt<>(call.decoder());
+        Attempt<T> attempt = new Attempt<>(this, call.decoder());
         ChatStream stream = call.decoder() instanceof ChatStream chat ? chat : null;
         if (stream != null) {
             stream.attach(attempt::abort);
@@ -240,136 +249,6 @@ public final class OpenRouterClient {
         return attempt;
     }
 
-    /**
-     * One attempt's outcome: decided once, by whichever comes first of the reply, a failure from the JDK client and the
-     * watchdog; the others then find it completed and do nothing.
-     */
-    private final class Attempt<T> extends CompletableFuture<T> implements CappedBody.Receiver {
-
-        private final ApiCall.Decoder<T> decoder;
-        private final long sentNanos = System.nanoTime();
-        private volatile CompletableFuture<HttpResponse<Void>> exchange;
-        /** Whether the JDK asked for a body subscriber: it does for every reply but a refused proxy tunnel. */
-        volatile boolean bodyHandled;
-        private volatile ScheduledFuture<?> watchdog;
-        private volatile StreamSubscriber stream;
-
-        Attempt(ApiCall.Decoder<T> decoder) {
-            this.decoder = decoder;
-        }
-
-        void sent(CompletableFuture<HttpResponse<Void>> exchange) {
-            this.exchange = exchange;
-            if (isDone()) {
-                settled();
-            }
-        }
-
-        void watch(ScheduledFuture<?> watchdog) {
-            this.watchdog = watchdog;
-            if (isDone()) {
-                watchdog.cancel(false);
-            }
-        }
-
-        @Override
-        public void tooLarge(ResponseTooLargeException failure) {
-            abort(failure);
-        }
-
-        @Override
-        public void body(HttpResponse.ResponseInfo info, byte[] body) {
-            T reply;
-            try {
-                reply = decode(info, body, decoder);
-            } catch (Throwable t) {
-                if (completeExceptionally(redaction.failure(t))) {
-                    settled();
-                }
-                return;
-            }
-            if (complete(reply)) {
-                settled();
-            }
-        }
-
-        /**
-         * A 2xx event stream: read as it arrives. From here the watchdog guards the gaps between events, not the whole
-         * attempt: a stream may rightly last longer than requestTimeout, a silent one may not.
-         */
-        @SuppressWarnings("unchecked")
-        HttpResponse.BodySubscriber<Void> streaming(ChatStream chat, HttpResponse.ResponseInfo info) {
-            StreamSubscriber subscriber = new StreamSubscriber(chat, sentNanos, retryAfter(info.headers()),
-                    reply -> {
-                        if (complete((T) reply)) {
-                            settled();
-                        }
-                    },
-                    this::abort);
-            subscriber.limit(maxResponseSize);
-            stream = subscriber;
-            if (isDone()) {
-                subscriber.cancel();
-            }
-            return subscriber;
-        }
-
-        void timedOut() {
-            StreamSubscriber reading = stream;
-            if (reading == null) {
-                abort(requestTimedOut());
-                return;
-            }
-            long remaining = reading.idleRemainingNanos(requestTimeout.toNanos());
-            if (remaining > 0) {
-                try {
-                    watch(delays.schedule(this::timedOut, Math.max(1, remaining / 1_000_000)));
-                } catch (RejectedExecutionException e) {
-                    abort(new EndpointStoppedException("The endpoint stopped while a stream was being read", e));
-                }
-                return;
-            }
-            abort(streamStalled(reading.chunks()));
-        }
-
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            abort(new EndpointStoppedException("The request was cancelled while in flight", null));
-            return isCancelled() || isDone();
-        }
-
-        void abort(Throwable failure) {
-            if (completeExceptionally(failure)) {
-                StreamSubscriber reading = stream;
-                if (reading != null) {
-                    reading.cancel();
-                }
-                CompletableFuture<HttpResponse<Void>> sent = exchange;
-                if (sent != null) {
-                    // before settled(): the JDK aborts the exchange only while its future is not yet done
-                    sent.cancel(true);
-                }
-                settled();
-            }
-        }
-
-        /**
-         * The outcome is decided: stop the watchdog, and complete sendAsync's future ourselves when the reply came first,
-         * so that the JDK's no-op stage on CompletableFuture's default executor finds nothing left to do and is never
-         * scheduled (a completed dependent is skipped; completing it does not cancel the exchange).
-         */
-        private void settled() {
-            ScheduledFuture<?> timer = watchdog;
-            if (timer != null) {
-                timer.cancel(false);
-            }
-            CompletableFuture<HttpResponse<Void>> sent = exchange;
-            if (sent != null) {
-                sent.complete(null);
-            }
-        }
-    }
-
     /** The JDK says "request timed out": say which timeout, its value and where to. */
     private Throwable translate(Throwable failure) {
         if (failure instanceof HttpConnectTimeoutException) {
@@ -389,12 +268,12 @@ public final class OpenRouterClient {
         return failure;
     }
 
-    private HttpTimeoutException requestTimedOut() {
+    HttpTimeoutException requestTimedOut() {
         return new HttpTimeoutException("OpenRouter at " + target() + " sent no complete reply within requestTimeout ("
                                         + requestTimeout.toMillis() + " ms)");
     }
 
-    private HttpTimeoutException streamStalled(int chunks) {
+    HttpTimeoutException streamStalled(int chunks) {
         return new HttpTimeoutException("OpenRouter at " + target() + " sent nothing on the stream for requestTimeout ("
                                         + requestTimeout.toMillis() + " ms), after " + chunks + " chunk(s)");
     }
@@ -409,7 +288,7 @@ public final class OpenRouterClient {
         return chatCompletions.getHost() + (chatCompletions.getPort() < 0 ? "" : ":" + chatCompletions.getPort());
     }
 
-    private <T> T decode(HttpResponse.ResponseInfo info, byte[] body, ApiCall.Decoder<T> decoder) {
+    <T> T decode(HttpResponse.ResponseInfo info, byte[] body, ApiCall.Decoder<T> decoder) {
         int status = info.statusCode();
         String contentType = info.headers().firstValue("Content-Type").orElse(null);
         if (status < 200 || status > 299) {
@@ -451,7 +330,7 @@ public final class OpenRouterClient {
         return reply.withGenerationId(headers.firstValue("X-Generation-Id").orElse(null));
     }
 
-    private static Duration retryAfter(HttpHeaders headers) {
+    static Duration retryAfter(HttpHeaders headers) {
         return RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), Clock.systemUTC());
     }
 
@@ -462,60 +341,5 @@ public final class OpenRouterClient {
             t = t.getCause();
         }
         return t;
-    }
-
-    /**
-     * The request body for one attempt; a failure to read its own source is told apart from a network failure, and so
-     * is a source that changed size since the body's length was announced (a file another process truncates or appends
-     * to): the JDK would report "too few bytes" as a connection failure, retried to fail the same way.
-     */
-    private static final class BodyStream extends FilterInputStream {
-
-        private final long expected;
-        private long read;
-
-        BodyStream(InputStream body, long expected) {
-            super(body);
-            this.expected = expected;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b;
-            try {
-                b = super.read();
-            } catch (IOException | UncheckedIOException e) {
-                throw new RequestBodyException("Cannot read the request body: " + e.getMessage(), e);
-            }
-            counted(b < 0 ? -1 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n;
-            try {
-                n = super.read(b, off, len);
-            } catch (IOException | UncheckedIOException e) {
-                throw new RequestBodyException("Cannot read the request body: " + e.getMessage(), e);
-            }
-            counted(n);
-            return n;
-        }
-
-        private void counted(int n) throws RequestBodyException {
-            if (expected < 0) {
-                return;
-            }
-            if (n > 0) {
-                read += n;
-            }
-            if (read > expected || n < 0 && read < expected) {
-                throw new RequestBodyException("The request body " + (read > expected ? "grew beyond" : "ended after " + read
-                        + " of") + " the " + expected + " bytes announced: a file it is read from changed size while it"
-                        + " was being sent (another process is writing or truncating it). Send a file once it is complete"
-                        + " (for example with the file component's readLock or doneFileName options)", null);
-            }
-        }
     }
 }
