@@ -16,7 +16,7 @@ class BenchServerCapacityTest {
 
     @Test
     void aRequestBeyondTheCapacityIsRefusedAtOnceWithRetryAfterAndCounted() throws Exception {
-        try (BenchServer server = BenchServer.start(Duration.ofMillis(400))) {
+        try (BenchServer server = BenchServer.start(Duration.ofMillis(2000))) {
             server.setCapacity(1);
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
@@ -35,7 +35,7 @@ class BenchServerCapacityTest {
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
             assertThat(refused.body()).startsWith("{\"error\":{\"code\":429,");
-            assertThat(refusedAfterMillis).as("refused without waiting out the latency").isLessThan(300);
+            assertThat(refusedAfterMillis).as("refused without waiting out the latency").isLessThan(1000);
             assertThat(held.get().statusCode()).isEqualTo(200);
             assertThat(server.capacityRefusals()).isEqualTo(1);
             assertThat(server.stats().validJson()).isEqualTo(1);
