@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import io.github.camelopenrouter.examples.streaming.SseEvents;
+import io.github.camelopenrouter.examples.streaming.SseEvents.Event;
 import io.github.camelopenrouter.simulator.OpenRouterSimulator;
 
 /**
@@ -30,10 +32,6 @@ final class StreamingFixture implements Fixture {
     /** The README's curl line asks {@code q=Why+is+the+sky+blue}; the simulator's answer describes what it got. */
     static final String QUESTION = "Why+is+the+sky+blue";
     static final String ANSWER = "Received 1 text part, 0 images, 0 files, 0 audio, 0 video. Text: \"Why is the sky blue\"";
-
-    /** One server-sent event as the client saw it (name null for a plain data event, a delta). */
-    record Event(String name, String id, String data) {
-    }
 
     private final OpenRouterSimulator simulator;
     private final int port;
@@ -74,7 +72,7 @@ final class StreamingFixture implements Fixture {
         // the whole stream within a minute, or the events so far in the failure: a stream that never ends must not
         // hang the build (the run's own timeout is only checked between polls)
         List<Event> events = Collections.synchronizedList(new ArrayList<>());
-        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> read(response.body(), events));
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> SseEvents.read(response.body(), events));
         try {
             reading.get(60, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -109,29 +107,6 @@ final class StreamingFixture implements Fixture {
             return Double.parseDouble(number) > 0;
         } catch (NumberFormatException e) {
             return false;
-        }
-    }
-
-    /** Reads the event stream line by line as it arrives, the way a browser's EventSource does. */
-    private static void read(Stream<String> lines, List<Event> events) {
-        String name = null;
-        String id = null;
-        StringBuilder data = null;
-        for (String line : (Iterable<String>) lines::iterator) {
-            if (line.isEmpty()) {
-                if (data != null) {
-                    events.add(new Event(name, id, data.toString()));
-                }
-                name = null;
-                id = null;
-                data = null;
-            } else if (line.startsWith("event: ")) {
-                name = line.substring(7);
-            } else if (line.startsWith("id: ")) {
-                id = line.substring(4);
-            } else if (line.startsWith("data: ")) {
-                data = data == null ? new StringBuilder(line.substring(6)) : data.append('\n').append(line.substring(6));
-            }
         }
     }
 

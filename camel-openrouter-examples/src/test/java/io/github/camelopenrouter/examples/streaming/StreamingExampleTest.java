@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.github.camelopenrouter.examples.streaming.SseEvents.Event;
 import io.github.camelopenrouter.simulator.OpenRouterSimulator;
 import io.github.camelopenrouter.simulator.StreamShape;
 import org.apache.camel.main.Main;
@@ -24,10 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a socket: the deltas arrive one event each, in order, while the model writes, then the whole answer and its cost.
  */
 class StreamingExampleTest {
-
-    /** One server-sent event as the client saw it. */
-    record Event(String name, String id, String data) {
-    }
 
     @ParameterizedTest
     @ValueSource(booleans = { false, true })
@@ -63,7 +60,7 @@ class StreamingExampleTest {
         }
     }
 
-    /** Reads the event stream line by line as it arrives, the way a browser's EventSource does. */
+    /** Asks as a browser's EventSource would, and reads the events as they arrive. */
     private static List<Event> ask(int port, String question) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ask?q="
@@ -74,25 +71,7 @@ class StreamingExampleTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/event-stream"));
         List<Event> events = new ArrayList<>();
-        String name = null;
-        String id = null;
-        StringBuilder data = null;
-        for (String line : (Iterable<String>) response.body()::iterator) {
-            if (line.isEmpty()) {
-                if (data != null) {
-                    events.add(new Event(name, id, data.toString()));
-                }
-                name = null;
-                id = null;
-                data = null;
-            } else if (line.startsWith("event: ")) {
-                name = line.substring(7);
-            } else if (line.startsWith("id: ")) {
-                id = line.substring(4);
-            } else if (line.startsWith("data: ")) {
-                data = data == null ? new StringBuilder(line.substring(6)) : data.append('\n').append(line.substring(6));
-            }
-        }
+        SseEvents.read(response.body(), events);
         return events;
     }
 }
