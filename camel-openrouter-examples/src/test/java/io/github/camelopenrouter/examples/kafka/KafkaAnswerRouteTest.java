@@ -1,6 +1,5 @@
 package io.github.camelopenrouter.examples.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -19,13 +18,15 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static io.github.camelopenrouter.examples.kafka.KafkaTestCluster.header;
+import static io.github.camelopenrouter.examples.kafka.KafkaTestCluster.text;
+import static io.github.camelopenrouter.examples.kafka.KafkaTestCluster.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -206,18 +207,5 @@ class KafkaAnswerRouteTest {
     private static JsonNode userContent(RecordedRequest request) {
         JsonNode messages = request.json().get("messages");
         return messages.get(messages.size() - 1).get("content");
-    }
-
-    private static String text(ConsumerRecord<String, byte[]> record) {
-        return new String(record.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

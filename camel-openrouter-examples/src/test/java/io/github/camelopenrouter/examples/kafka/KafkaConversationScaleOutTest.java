@@ -1,6 +1,5 @@
 package io.github.camelopenrouter.examples.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import org.apache.camel.builder.Builder;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +31,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.github.camelopenrouter.examples.kafka.KafkaTestCluster.header;
+import static io.github.camelopenrouter.examples.kafka.KafkaTestCluster.text;
+import static io.github.camelopenrouter.examples.kafka.KafkaTestCluster.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -454,18 +455,6 @@ class KafkaConversationScaleOutTest {
         return content.isArray() ? content.get(0).get("text").asText() : content.asText();
     }
 
-    private static String text(ConsumerRecord<String, byte[]> record) {
-        return new String(record.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
 
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

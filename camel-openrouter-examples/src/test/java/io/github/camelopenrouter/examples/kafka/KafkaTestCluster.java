@@ -218,6 +218,22 @@ public final class KafkaTestCluster implements AutoCloseable {
         return committed == null ? null : committed.offset();
     }
 
+    /** A record's value as UTF-8 text. */
+    public static String text(ConsumerRecord<String, byte[]> record) {
+        return new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A record's last header of that name as UTF-8 text, or null. */
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Text as a record value. */
+    public static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Override
     public void close() throws Exception {
         admin.close();
