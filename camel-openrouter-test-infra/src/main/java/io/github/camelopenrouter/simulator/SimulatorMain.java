@@ -2,7 +2,7 @@ package io.github.camelopenrouter.simulator;
 
 /**
  * Runs the simulator on its own, for trying an application offline:
- * {@code mvn -q -pl camel-openrouter-test-infra exec:java} (after {@code mvn install}), optionally with
+ * {@code mvn -q -pl camel-openrouter-test-infra compile exec:java} from the project root, optionally with
  * {@code -Dsimulator.port=8089}. It prints the base URL to configure and the keys it accepts, then serves until the JVM is
  * stopped (Ctrl+C).
  */
