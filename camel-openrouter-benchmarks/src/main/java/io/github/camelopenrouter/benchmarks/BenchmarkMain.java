@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelopenrouter.benchmarks.peers.JdkFloorPeer;
+import io.github.camelopenrouter.benchmarks.peers.Peer;
 import io.github.camelopenrouter.benchmarks.peers.PeerKind;
 import io.github.camelopenrouter.benchmarks.server.BenchServer;
 import io.github.camelopenrouter.benchmarks.server.BenchServerStats;
@@ -152,8 +154,8 @@ public final class BenchmarkMain {
     /**
      * Runs W5's server through its own JIT warm-up, once, before the first peer meets it: a cold server answers in
      * well over its 100 ms for the first seconds (with the simulator, 0.8 s of a 7.7 s run on the 2-CPU machine),
-     * which is the server's warm-up, not the peer's. The same requests as W5's, {@code 2.5 x w5Requests} of them at 64 at a
-     * time, with a 1 ms latency and no capacity limit, so the code paths W5 uses (the delayed reply, the capacity
+     * which is the server's warm-up, not the peer's. The same requests as W5's, sent by the JDK floor peer,
+     * {@code 2.5 x w5Requests} of them at 64 at a time, with a 1 ms latency and no capacity limit, so the code paths W5 uses (the delayed reply, the capacity
      * count) are the ones compiled.
      */
     private void warmLimitedServer() {
@@ -165,25 +167,13 @@ public final class BenchmarkMain {
         limited.setCapacity(Integer.MAX_VALUE);
         int requests = profile.w5Requests() * 5 / 2;
         long started = System.nanoTime();
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        try {
-            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(limited.baseUrl() + "/chat/completions"))
-                    .header("Authorization", "Bearer " + BenchRequest.API_KEY)
-                    .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(PeerProcess.Inputs.text(work).prebuiltJson()))
-                    .build();
-            java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(64);
-            List<java.util.concurrent.CompletableFuture<?>> replies = new ArrayList<>(requests);
-            for (int i = 0; i < requests; i++) {
-                slots.acquire();
-                replies.add(http.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.discarding())
-                        .whenComplete((reply, failure) -> slots.release()));
+        try (Peer floor = new JdkFloorPeer(limited.baseUrl(), false, false)) {
+            BenchRequest request = PeerProcess.Inputs.text(work);
+            floor.prepare(request);
+            for (java.util.concurrent.CompletableFuture<String> answer : PeerProcess.sendBounded(floor, request, requests, 64)) {
+                answer.join();
             }
-            for (java.util.concurrent.CompletableFuture<?> reply : replies) {
-                reply.join();
-            }
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (Exception e) {
             throw new IllegalStateException("Could not warm W5's server up: " + e, e);
         }
         log("  W5's server warmed up by " + requests + " requests in " + (System.nanoTime() - started) / 1_000_000 + " ms");

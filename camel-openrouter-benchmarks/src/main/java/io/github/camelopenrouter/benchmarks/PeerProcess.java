@@ -227,19 +227,17 @@ public final class PeerProcess {
             }
             ProcessMeter.resetPeakThreads();
             ProcessMeter.Reading before = ProcessMeter.Reading.now();
-            List<CompletableFuture<String>> answers = new ArrayList<>(size);
-            // the floor is told the capacity and never has more in flight: no 429, no pause, nothing to learn. What
-            // it takes beyond the ideal is the HTTP stack's own (client, loopback, server) - a bound for every peer
-            java.util.concurrent.Semaphore told = kind == PeerKind.FLOOR
-                    ? new java.util.concurrent.Semaphore(profile.w5Capacity()) : null;
-            for (int i = 0; i < size; i++) {
-                if (told != null) {
-                    told.acquire();
-                    answers.add(peer.sendAsync(request).whenComplete((answer, failure) -> told.release()));
-                    continue;
+            List<CompletableFuture<String>> answers;
+            if (kind == PeerKind.FLOOR) {
+                // the floor is told the capacity and never has more in flight: no 429, no pause, nothing to learn. What
+                // it takes beyond the ideal is the HTTP stack's own (client, loopback, server) - a bound for every peer
+                answers = sendBounded(peer, request, size, profile.w5Capacity());
+            } else {
+                answers = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    answers.add(threads == null ? peer.sendAsync(request)
+                            : CompletableFuture.supplyAsync(() -> sendUnchecked(peer, request), threads));
                 }
-                answers.add(threads == null ? peer.sendAsync(request)
-                        : CompletableFuture.supplyAsync(() -> sendUnchecked(peer, request), threads));
             }
             long failed = 0;
             for (CompletableFuture<String> answer : answers) {
@@ -269,6 +267,18 @@ public final class PeerProcess {
                 threads.shutdownNow();
             }
         }
+    }
+
+    /** {@code count} requests through the peer's async API, never more than {@code inFlight} at once. */
+    static List<CompletableFuture<String>> sendBounded(Peer peer, BenchRequest request, int count, int inFlight)
+            throws Exception {
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(inFlight);
+        List<CompletableFuture<String>> answers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            slots.acquire();
+            answers.add(peer.sendAsync(request).whenComplete((answer, failure) -> slots.release()));
+        }
+        return answers;
     }
 
     private static void round(Peer peer, BenchRequest request, int size, ExecutorService threads) throws Exception {

@@ -49,7 +49,6 @@ public final class StreamToDelivery implements DeltaSink {
     private volatile String lastResponseId;
     private final HeadersMapFactory headersFactory;
     private Map<String, Object> deltaHeaders;
-    private String deltaHeadersResponseId;
 
     private record Item(Exchange exchange, Runnable after) {
     }
@@ -136,9 +135,8 @@ public final class StreamToDelivery implements DeltaSink {
      * by the reader's thread alone, which calls {@link #delta}.
      */
     private Map<String, Object> deltaHeaders(String responseId) {
-        if (deltaHeaders == null || !Objects.equals(deltaHeadersResponseId, responseId)) {
+        if (deltaHeaders == null || !Objects.equals(deltaHeaders.get(OpenRouterConstants.RESPONSE_ID), responseId)) {
             deltaHeaders = headers(responseId);
-            deltaHeadersResponseId = responseId;
         }
         return deltaHeaders;
     }
