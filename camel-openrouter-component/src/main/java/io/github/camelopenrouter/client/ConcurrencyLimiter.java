@@ -39,7 +39,7 @@ public final class ConcurrencyLimiter {
     private int inFlight;
     private long pausedUntil;
     private boolean paused;
-    private long resumeAt;
+    private boolean resumeScheduled;
     private long refusals;
     private long grantNumbers;
 
@@ -246,15 +246,20 @@ public final class ConcurrencyLimiter {
         return grants;
     }
 
-    /** Under the lock: makes sure a dispatch runs when the pause ends. */
+    /**
+     * Under the lock: makes sure a dispatch runs when the pause ends. One timer at a time: a pause extended by later
+     * refusals is not given a timer per refusal (a burst's refusals would each fire a dispatch at the end of the
+     * pause, all contending for the lock just when the queue starts again); the pending one, firing before the new
+     * end, schedules the next.
+     */
     private void scheduleResume() {
-        if (resumeAt != 0 && resumeAt - pausedUntil >= 0) {
+        if (resumeScheduled) {
             return;
         }
         long delayMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(pausedUntil - System.nanoTime()) + 1);
         try {
             delays.schedule(this::resume, delayMillis);
-            resumeAt = pausedUntil;
+            resumeScheduled = true;
         } catch (RejectedExecutionException e) {
             // stopping: the sender ends its waiting requests itself
         }
@@ -262,7 +267,7 @@ public final class ConcurrencyLimiter {
 
     private void resume() {
         synchronized (this) {
-            resumeAt = 0;
+            resumeScheduled = false;
         }
         dispatch();
     }
