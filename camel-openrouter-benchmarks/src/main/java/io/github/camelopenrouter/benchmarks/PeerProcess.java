@@ -232,6 +232,8 @@ public final class PeerProcess {
                 // the floor is told the capacity and never has more in flight: no 429, no pause, nothing to learn. What
                 // it takes beyond the ideal is the HTTP stack's own (client, loopback, server) - a bound for every peer
                 answers = sendBounded(peer, request, size, profile.w5Capacity());
+            } else if (kind == PeerKind.FLOOR_LEARNING) {
+                answers = LearningFloor.send(peer, request, size, profile.w5Capacity());
             } else {
                 answers = new ArrayList<>(size);
                 for (int i = 0; i < size; i++) {

@@ -237,7 +237,9 @@ public final class Report {
                     .append(" | ").append(r.figure("refusals429") == null ? "?" : String.valueOf(r.figure("refusals429").longValue()))
                     .append(" | ").append(r.figure("failed").longValue())
                     .append(" | ").append(r.figure("peakThreads").intValue())
-                    .append(" | ").append(peer.isFloor() ? "told the capacity: never more than it in flight"
+                    .append(" | ").append(peer == PeerKind.FLOOR_LEARNING
+                            ? "learns the capacity from one refusal, honours its Retry-After for all, then holds exactly it"
+                            : peer.isFloor() ? "told the capacity: never more than it in flight"
                             : r.figure("threadPerRequest") > 0 ? "a thread per request" : "async API")
                     .append(" |\n");
         }
@@ -249,7 +251,11 @@ public final class Report {
                     .append("ceil(requests / capacity) × latency. Each peer with its default retries (2): the component's")
                     .append(" own, Camel redelivery (500 ms, exponential) for camel-http, openai-java's own; the floor (the JDK")
                     .append(" client) is told the capacity and never exceeds it, so its wall time is what the HTTP stack")
-                    .append(" itself adds to the ideal. Each peer's JIT warmed by 5 rounds of a tenth the size against the")
+                    .append(" itself adds to the ideal. The learning floor (the JDK client too) pays the least that")
+                    .append(" learning the capacity from the server can cost: one request beyond the capacity at first,")
+                    .append(" that refusal's Retry-After honoured for everything queued, then exactly the capacity in")
+                    .append(" flight - no client that learns the capacity from a 429 and honours its Retry-After for all")
+                    .append(" it has queued, as the component does, can take less. Each peer's JIT warmed by 5 rounds of a tenth the size against the")
                     .append(" server without a limit, and the server's own by 2.5 × the requests before the first peer.\n");
         }
     }
@@ -298,6 +304,11 @@ public final class Report {
             double ideal = w5.figure("idealMs");
             lines.add(check(wall <= 1.2 * ideal, "W5 wall " + num(wall / 1000) + " s ≤ 1.2 × ideal (" + num(1.2 * ideal / 1000)
                                                  + " s)"));
+            Double learning = figure(Workload.W5, PeerKind.FLOOR_LEARNING, "wallMs");
+            if (learning != null) {
+                lines.add(check(wall <= 1.05 * learning, "W5 wall " + num(wall / 1000) + " s ≤ 1.05 × the learning floor ("
+                                                         + num(1.05 * learning / 1000) + " s)"));
+            }
             lines.add(check(w5.figure("failed") == 0, "W5 exchanges failed: " + w5.figure("failed").longValue()));
             Double mine = w5.figure("refusals429");
             for (PeerKind peer : peers) {

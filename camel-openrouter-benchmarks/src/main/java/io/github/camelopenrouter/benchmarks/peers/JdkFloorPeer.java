@@ -65,10 +65,28 @@ public final class JdkFloorPeer implements Peer {
 
     /** The floor does not parse: a 200 stands for the answer (the reply text is checked on the other peers). */
     private static String check(HttpResponse<byte[]> response) {
+        if (response.statusCode() == 429) {
+            throw new Refused(response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(0L));
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + new String(response.body()));
         }
         return io.github.camelopenrouter.benchmarks.server.CompletionReply.TEXT;
+    }
+
+    /** A 429: the server holds no more; {@code retryAfterSeconds} is its Retry-After (0 when it sent none). */
+    public static final class Refused extends IllegalStateException {
+
+        private final long retryAfterSeconds;
+
+        Refused(long retryAfterSeconds) {
+            super("HTTP 429, Retry-After: " + retryAfterSeconds);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
     }
 
     @Override

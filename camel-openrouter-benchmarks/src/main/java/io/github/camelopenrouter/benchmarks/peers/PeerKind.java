@@ -8,6 +8,7 @@ public enum PeerKind {
     FLOOR("floor: JDK HttpClient, pre-built JSON in memory"),
     FLOOR_FILE("floor: JDK HttpClient, pre-built JSON streamed from a file"),
     FLOOR_ASYNC("floor, non-blocking: JDK HttpClient sendAsync, pre-built JSON in memory"),
+    FLOOR_LEARNING("floor, learning the capacity: JDK HttpClient, pre-built JSON in memory"),
     COMPONENT("**camel-openrouter** (`openrouter:chat`, Path body)"),
     CAMEL_HTTP("hand-rolled Camel: camel-http + Jackson"),
     OPENAI_JAVA("openai-java 4.18.0 (OkHttp), no Camel"),
@@ -24,7 +25,7 @@ public enum PeerKind {
     }
 
     public boolean isFloor() {
-        return this == FLOOR || this == FLOOR_FILE || this == FLOOR_ASYNC;
+        return this == FLOOR || this == FLOOR_FILE || this == FLOOR_ASYNC || this == FLOOR_LEARNING;
     }
 
     /**
@@ -35,6 +36,8 @@ public enum PeerKind {
         return switch (this) {
             case FLOOR_FILE -> workload == Workload.W2 || workload == Workload.W3;
             case FLOOR_ASYNC -> workload == Workload.W1;
+            // the least any client pays that learns W5's capacity from a refusal and honours its Retry-After
+            case FLOOR_LEARNING -> workload == Workload.W5;
             // W5 compares how clients with retries of their own meet a rate limit; the floor is there told the
             // capacity instead (see PeerProcess.rateLimited), to show what the HTTP stack itself costs
             case CAMEL_LANGCHAIN4J -> workload != Workload.W5;
@@ -52,6 +55,7 @@ public enum PeerKind {
             case FLOOR -> new JdkFloorPeer(baseUrl, false, false);
             case FLOOR_FILE -> new JdkFloorPeer(baseUrl, true, false);
             case FLOOR_ASYNC -> new JdkFloorPeer(baseUrl, false, true);
+            case FLOOR_LEARNING -> new JdkFloorPeer(baseUrl, false, false);
             case COMPONENT -> new ComponentPeer(baseUrl);
             case CAMEL_HTTP -> new CamelHttpJacksonPeer(baseUrl);
             case OPENAI_JAVA -> new OpenAiJavaPeer(baseUrl);
